@@ -1,0 +1,118 @@
+package gradelock.cli;
+
+import gradelock.grader.Grader;
+import gradelock.grader.catalog.ExerciseCatalog;
+import gradelock.grader.execute.ForkOptions;
+import gradelock.grader.report.GradingObserver;
+import gradelock.grader.report.JsonReport;
+import gradelock.grader.report.ScoreCard;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code gradelock} command line. */
+@Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
+        description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
+                + " and names deadlocks, stalls and timeouts.",
+        subcommands = {Gradelock.Grade.class})
+public final class Gradelock implements Runnable {
+
+    /** Grading completed (whatever the score). */
+    public static final int EXIT_OK = 0;
+    /** The grader itself failed. */
+    public static final int EXIT_FAILURE = 1;
+    /** A usage error: no such path, unknown exercise, bad option. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns its exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Gradelock());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("gradelock: " + ex.getMessage() + " (see gradelock --help)");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, parsed, result) -> {
+            if (ex instanceof UsageError) {
+                err.println("gradelock: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            err.println("gradelock: the grader failed: " + ex.getMessage());
+            if (System.getenv("GRADELOCK_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A mistake in how the command was called: one line, exit status 2, no stack trace. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    @Command(name = "grade", mixinStandardHelpOptions = true,
+            description = "Grades one submission: a copy of exercises/, one exercise folder, or a folder or .zip of .java files.")
+    static final class Grade implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PATH", description = "the submission to grade")
+        Path submission;
+
+        @Option(names = "--exercise", paramLabel = "ID", description = "grade only this exercise (repeatable); default: all")
+        List<String> exercises = new ArrayList<>();
+
+        @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON to FILE")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.exists(submission)) {
+                throw new UsageError("no such file or folder: " + submission);
+            }
+            if (!Files.isDirectory(submission) && !submission.getFileName().toString().toLowerCase().endsWith(".zip")) {
+                throw new UsageError("not a folder or a .zip file: " + submission);
+            }
+            ExerciseCatalog catalog = ExerciseCatalog.fromClassPath(Gradelock.class.getClassLoader());
+            if (catalog.all().isEmpty()) {
+                throw new IllegalStateException("no exercises are on the class path; build the course with ./mvnw package");
+            }
+            for (String id : exercises) {
+                if (catalog.find(id).isEmpty()) {
+                    throw new UsageError("unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")");
+                }
+            }
+            List<GradingObserver> observers = new ArrayList<>();
+            observers.add(new ScoreCard(spec.commandLine().getOut()));
+            if (json != null) {
+                observers.add(new JsonReport(json));
+            }
+            new Grader(catalog, ForkOptions.likeThisJvm()).grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
+            return EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package gradelock.grader;
+
+import gradelock.grader.catalog.ExerciseCatalog;
+import gradelock.grader.compile.CompileResult;
+import gradelock.grader.compile.SubmissionCompiler;
+import gradelock.grader.discover.SubmissionLocator;
+import gradelock.grader.discover.SubmissionSources;
+import gradelock.grader.execute.ExecutionReport;
+import gradelock.grader.execute.ForkOptions;
+import gradelock.grader.execute.ForkRunner;
+import gradelock.grader.grade.Scorer;
+import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.ExerciseSpec;
+import gradelock.grader.model.ExerciseStatus;
+import gradelock.grader.model.GradingResult;
+import gradelock.grader.model.TestOutcome;
+import gradelock.grader.report.GradingObserver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The grading pipeline: discover each exercise's sources, compile them, run the tests in forked JVMs,
+ * score. Whatever goes wrong with one exercise is that exercise's outcome; the others are still graded.
+ */
+public final class Grader {
+
+    private final ExerciseCatalog catalog;
+    private final ForkOptions forkOptions;
+    private final SubmissionCompiler compiler = new SubmissionCompiler();
+
+    public Grader(ExerciseCatalog catalog, ForkOptions forkOptions) {
+        this.catalog = catalog;
+        this.forkOptions = forkOptions;
+    }
+
+    /**
+     * Grades {@code submission} on the given exercises, all of them if none are given.
+     *
+     * @throws IllegalArgumentException for an exercise id the catalog does not know
+     */
+    public GradingResult grade(Path submission, List<String> exerciseIds, GradingObserver observer) throws IOException {
+        long start = System.nanoTime();
+        List<ExerciseSpec> exercises = select(exerciseIds);
+        observer.gradingStarted(submission, exercises);
+        Path workDir = Files.createTempDirectory("gradelock-");
+        try {
+            Map<String, SubmissionSources> found = SubmissionLocator.locate(submission, exercises, workDir);
+            List<ExerciseOutcome> outcomes = new ArrayList<>();
+            for (ExerciseSpec exercise : exercises) {
+                observer.exerciseStarted(exercise);
+                ExerciseOutcome outcome = gradeExercise(exercise, found.get(exercise.id()), workDir.resolve(exercise.id()), observer);
+                outcomes.add(outcome);
+                observer.exerciseGraded(exercise, outcome);
+            }
+            GradingResult result = GradingResult.of(outcomes, (System.nanoTime() - start) / 1_000_000);
+            observer.gradingFinished(result);
+            return result;
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    private List<ExerciseSpec> select(List<String> exerciseIds) {
+        if (exerciseIds.isEmpty()) {
+            return catalog.all();
+        }
+        return exerciseIds.stream().distinct().map(id -> catalog.find(id).orElseThrow(() -> new IllegalArgumentException(
+                "unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")"))).toList();
+    }
+
+    private ExerciseOutcome gradeExercise(ExerciseSpec exercise, SubmissionSources sources, Path workDir, GradingObserver observer) {
+        if (sources == null) {
+            return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.MISSING,
+                    "No submission found: expected class" + (exercise.classes().size() > 1 ? "es " : " ")
+                            + String.join(", ", exercise.qualifiedClassNames()) + " (package " + exercise.packageName() + ").");
+        }
+        try {
+            Files.createDirectories(workDir);
+            CompileResult compiled = compiler.compile(sources, workDir.resolve("classes"));
+            if (compiled instanceof CompileResult.Failed failed) {
+                return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.COMPILE_ERROR, failed.summary());
+            }
+            CompileResult.Compiled ok = (CompileResult.Compiled) compiled;
+            List<TestOutcome> tests = new ArrayList<>();
+            ExecutionReport report = new ForkRunner(forkOptions, workDir).run(exercise, ok.submission(), runs -> {
+                TestOutcome test = Scorer.score(exercise, runs);
+                tests.add(test);
+                observer.testGraded(exercise, test);
+            });
+            if (report.problem() != null) {
+                return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED, report.problem());
+            }
+            return ExerciseOutcome.graded(exercise.id(), tests);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED, "Grading was interrupted.");
+        } catch (IOException | RuntimeException e) {
+            return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED,
+                    "The grader could not grade this exercise: " + e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is not worth failing a grading run for
+        }
+    }
+}

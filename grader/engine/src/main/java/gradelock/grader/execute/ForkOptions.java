@@ -1,0 +1,38 @@
+package gradelock.grader.execute;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How test JVMs are started.
+ *
+ * @param javaExecutable the {@code java} to run forks with (the grader's own, by default)
+ * @param classPath      the grader's runtime and the exercises' tests; the submission's classes are added per fork
+ * @param stall          how long every thread of a test must wait before it is declared stalled
+ * @param budgetOverride a wall-clock budget per exercise that replaces the exercise's own, or null
+ */
+public record ForkOptions(Path javaExecutable, List<Path> classPath, List<String> jvmOptions, Duration stall, Duration budgetOverride) {
+
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-Xmx512m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+
+    public ForkOptions {
+        classPath = List.copyOf(classPath);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Forks like this JVM: same java, same class path. */
+    public static ForkOptions likeThisJvm() {
+        Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Path> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).map(Path::of).toList();
+        return new ForkOptions(javaExecutable, classPath, DEFAULT_JVM_OPTIONS, Duration.ofMillis(500), null);
+    }
+
+    public ForkOptions withBudget(Duration budget) {
+        return new ForkOptions(javaExecutable, classPath, jvmOptions, stall, budget);
+    }
+}

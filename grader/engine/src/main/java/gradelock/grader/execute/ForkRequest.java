@@ -1,0 +1,31 @@
+package gradelock.grader.execute;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the grader asks of one test JVM, sent on its standard input before any test code is loaded.
+ *
+ * @param token            proves to the grader that a connection comes from this fork's runtime
+ * @param port             the grader's loopback port for results
+ * @param testClasses      the test classes to run, when {@code selectedTests} is empty
+ * @param selectedTests    unique ids of the test methods still to run, after an earlier fork was ended
+ * @param sourceByClass    the submission's classes and their source files, to name the student's lines
+ * @param testTimeoutMillis a test's time limit unless it declares its own
+ * @param stallMillis      how long every thread of a test must wait before the verdict is {@code stalled}
+ */
+public record ForkRequest(
+        String token,
+        int port,
+        List<String> testClasses,
+        List<String> selectedTests,
+        Map<String, String> sourceByClass,
+        long testTimeoutMillis,
+        long stallMillis) {
+
+    public ForkRequest {
+        testClasses = List.copyOf(testClasses);
+        selectedTests = List.copyOf(selectedTests);
+        sourceByClass = Map.copyOf(sourceByClass);
+    }
+}

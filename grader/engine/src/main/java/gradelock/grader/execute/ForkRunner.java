@@ -1,0 +1,323 @@
+package gradelock.grader.execute;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gradelock.grader.compile.CompiledSubmission;
+import gradelock.grader.model.ExerciseSpec;
+import gradelock.grader.model.Verdict;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs an exercise's tests against a compiled submission in forked JVMs. Results stream in as each test
+ * ends, so a JVM that dies loses nothing already run. A JVM that may hold stuck threads (after a deadlock,
+ * stall or timeout), that dies, or that falls silent is killed with its whole process tree, and the tests
+ * it did not reach run in a fresh one, until all have run or the exercise's wall-clock budget is spent.
+ */
+public final class ForkRunner {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    /** Past a test's own limit, how long the grader waits for the fork's watchdog before giving up on the fork. */
+    private static final Duration SILENCE_GRACE = Duration.ofSeconds(5);
+
+    private final ForkOptions options;
+    private final Path workDir;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SecureRandom random = new SecureRandom();
+
+    public ForkRunner(ForkOptions options, Path workDir) {
+        this.options = options;
+        this.workDir = workDir;
+    }
+
+    /**
+     * @param onTestFinished called, in order, as each test method's runs are complete
+     */
+    public ExecutionReport run(ExerciseSpec exercise, CompiledSubmission submission, Consumer<TestRuns> onTestFinished)
+            throws IOException, InterruptedException {
+        Duration budget = options.budgetOverride() != null ? options.budgetOverride() : exercise.budget();
+        long deadline = System.nanoTime() + budget.toNanos();
+        Progress progress = new Progress(onTestFinished);
+        int forks = 0;
+        List<String> selection = List.of();
+        while (true) {
+            forks++;
+            ForkEnd end = runFork(exercise, submission, selection, deadline, progress, forks);
+            if (progress.plan == null) {
+                return new ExecutionReport(List.of(), "The test JVM ended before it could list the tests: " + end.reason(), forks);
+            }
+            progress.failRunning(end);
+            List<String> remaining = progress.unfinished();
+            if (remaining.isEmpty()) {
+                break;
+            }
+            if (end.kind() == EndKind.DONE) {
+                progress.notRun(remaining, "The test JVM finished without reaching this test.");
+                break;
+            }
+            if (System.nanoTime() >= deadline) {
+                progress.notRun(remaining, "Not run: the exercise's time budget of " + budget.toSeconds() + " s ran out before this test (" + end.reason() + ").");
+                break;
+            }
+            if (!progress.finishedAnyInLastFork()) {
+                progress.notRun(remaining, "Not run: the test JVM kept failing before this test could start (" + end.reason() + ").");
+                break;
+            }
+            selection = remaining;
+        }
+        return new ExecutionReport(progress.all(), null, forks);
+    }
+
+    private enum EndKind { DONE, TAINTED, DIED, BUDGET, SILENT }
+
+    private record ForkEnd(EndKind kind, String reason) {
+    }
+
+    private ForkEnd runFork(ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, long deadline,
+                            Progress progress, int forkNumber) throws IOException, InterruptedException {
+        String token = HexFormat.of().formatHex(random.generateSeed(16));
+        Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection,
+                    submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis());
+            Process process = start(submission, log);
+            progress.forkStarted();
+            try {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write((json.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException exitedAlready) {
+                    // the fork died at once; its log says why
+                }
+                BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+                Thread reader = Thread.ofPlatform().daemon().name("gradelock-fork-reader").start(() -> readMessages(server, token, inbox, process));
+                try {
+                    return drive(process, inbox, deadline, progress, log);
+                } finally {
+                    reader.interrupt();
+                }
+            } finally {
+                ProcessTrees.kill(process.toHandle());
+            }
+        }
+    }
+
+    private Process start(CompiledSubmission submission, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(options.javaExecutable().toString());
+        command.addAll(options.jvmOptions());
+        command.add("-cp");
+        String classPath = options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        command.add(classPath + File.pathSeparator + submission.classesDir());
+        command.add("gradelock.grader.fork.ForkMain");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        return builder.start();
+    }
+
+    private static final Object END_OF_STREAM = new Object();
+
+    private void readMessages(ServerSocket server, String token, BlockingQueue<Object> inbox, Process process) {
+        try {
+            server.setSoTimeout((int) START_LIMIT.toMillis());
+            while (true) {
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (SocketTimeoutException e) {
+                    inbox.add(END_OF_STREAM);
+                    return;
+                }
+                try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                    String first = in.readLine();
+                    ForkMessage hello = first == null ? null : parse(first);
+                    if (!(hello instanceof ForkMessage.Hello h) || !h.token().equals(token)) {
+                        continue; // not our fork's runtime: ignore it and keep waiting for the real one
+                    }
+                    for (String line; (line = in.readLine()) != null; ) {
+                        ForkMessage message = parse(line);
+                        if (message != null) {
+                            inbox.add(message);
+                        }
+                    }
+                    inbox.add(END_OF_STREAM);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            inbox.add(END_OF_STREAM);
+        }
+    }
+
+    private ForkMessage parse(String line) {
+        try {
+            return json.readValue(line, ForkMessage.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private ForkEnd drive(Process process, BlockingQueue<Object> inbox, long deadline, Progress progress, Path log)
+            throws InterruptedException {
+        while (true) {
+            Object next = inbox.poll(50, TimeUnit.MILLISECONDS);
+            if (next instanceof ForkMessage message) {
+                if (message instanceof ForkMessage.Done) {
+                    return new ForkEnd(EndKind.DONE, "done");
+                }
+                if (message instanceof ForkMessage.Tainted tainted) {
+                    return new ForkEnd(EndKind.TAINTED, "the test JVM was ended after a " + tainted.reason() + " verdict");
+                }
+                progress.accept(message);
+                continue;
+            }
+            if (next == END_OF_STREAM || next == null && !process.isAlive()) {
+                process.waitFor(2, TimeUnit.SECONDS);
+                String status = process.isAlive() ? "still running" : "exit status " + process.exitValue();
+                return new ForkEnd(EndKind.DIED, "the test JVM ended unexpectedly (" + status + ")" + logTail(log));
+            }
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                return new ForkEnd(EndKind.BUDGET, "the exercise's time budget ran out");
+            }
+            if (progress.runningLongerThanLimit(SILENCE_GRACE)) {
+                return new ForkEnd(EndKind.SILENT, "the test JVM stopped responding");
+            }
+        }
+    }
+
+    private static String logTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - 3), lines.size());
+            return tail.isEmpty() ? "" : ": " + String.join(" | ", tail).strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The results gathered so far, across forks. */
+    private static final class Progress {
+        private final Consumer<TestRuns> onTestFinished;
+        private List<ForkMessage.PlannedTest> plan;
+        private final Map<String, List<ForkMessage.RunFinished>> runs = new LinkedHashMap<>();
+        private final Map<String, String> notRun = new LinkedHashMap<>();
+        private final List<String> finished = new ArrayList<>();
+        private String running;
+        private long runningSinceNanos;
+        private long runningLimitMillis;
+        private int finishedBeforeThisFork;
+
+        Progress(Consumer<TestRuns> onTestFinished) {
+            this.onTestFinished = onTestFinished;
+        }
+
+        void forkStarted() {
+            finishedBeforeThisFork = finished.size();
+            running = null;
+        }
+
+        boolean finishedAnyInLastFork() {
+            return finished.size() > finishedBeforeThisFork;
+        }
+
+        void accept(ForkMessage message) {
+            switch (message) {
+                case ForkMessage.Plan p -> {
+                    if (plan == null) {
+                        plan = p.tests();
+                        plan.forEach(test -> runs.put(test.id(), new ArrayList<>()));
+                    }
+                }
+                case ForkMessage.TestStarted started -> {
+                    running = started.id();
+                    runningSinceNanos = System.nanoTime();
+                    runningLimitMillis = started.limitMillis();
+                }
+                case ForkMessage.RunFinished run -> {
+                    if (runs.containsKey(run.id()) && !finished.contains(run.id())) {
+                        runs.get(run.id()).add(run);
+                        runningSinceNanos = System.nanoTime(); // each repetition has its own limit
+                    }
+                }
+                case ForkMessage.TestFinished done -> finish(done.id(), null);
+                default -> {
+                }
+            }
+        }
+
+        boolean runningLongerThanLimit(Duration grace) {
+            return running != null && System.nanoTime() - runningSinceNanos > TimeUnit.MILLISECONDS.toNanos(runningLimitMillis) + grace.toNanos();
+        }
+
+        /** The test a fork was running when it ended without a verdict for it gets one now. */
+        void failRunning(ForkEnd end) {
+            if (running == null || finished.contains(running) || end.kind() == EndKind.DONE) {
+                return;
+            }
+            Verdict verdict = switch (end.kind()) {
+                case SILENT, BUDGET -> Verdict.TIMEOUT;
+                default -> Verdict.ERROR;
+            };
+            String message = switch (end.kind()) {
+                case SILENT -> "Timed out: the test ran past its limit and its JVM stopped responding, so it was killed.";
+                case BUDGET -> "Timed out: the exercise's time budget ran out while this test was running.";
+                default -> "The test JVM ended while this test was running (" + end.reason() + ").";
+            };
+            long millis = (System.nanoTime() - runningSinceNanos) / 1_000_000;
+            runs.get(running).add(new ForkMessage.RunFinished(running, verdict, message, millis, List.of()));
+            finish(running, null);
+        }
+
+        void notRun(List<String> ids, String reason) {
+            ids.forEach(id -> finish(id, reason));
+        }
+
+        private void finish(String id, String notRunReason) {
+            if (!runs.containsKey(id) || finished.contains(id)) {
+                return;
+            }
+            finished.add(id);
+            if (id.equals(running)) {
+                running = null;
+            }
+            if (notRunReason != null) {
+                notRun.put(id, notRunReason);
+            }
+            onTestFinished.accept(testRuns(id));
+        }
+
+        List<String> unfinished() {
+            return plan.stream().map(ForkMessage.PlannedTest::id).filter(id -> !finished.contains(id)).toList();
+        }
+
+        private TestRuns testRuns(String id) {
+            ForkMessage.PlannedTest test = plan.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+            return new TestRuns(test, runs.get(id), notRun.get(id));
+        }
+
+        List<TestRuns> all() {
+            return plan.stream().map(test -> testRuns(test.id())).toList();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package gradelock.grader.fork;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gradelock.grader.execute.ForkMessage;
+import gradelock.grader.execute.ForkRequest;
+import gradelock.testkit.Points;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The entry point of a test JVM. Reads its {@link ForkRequest} from standard input before any test or
+ * submission class is loaded, reports to the grader over its own connection, and runs the tests through
+ * the JUnit Platform Launcher under the {@link Watchdog}.
+ */
+public final class ForkMain {
+
+    private ForkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ForkRequest request = readRequest(System.in);
+        System.setIn(InputStream.nullInputStream());
+        try (ResultChannel channel = ResultChannel.connect(request.port(), request.token())) {
+            run(request, channel);
+        } finally {
+            // a submission's leftover non-daemon threads must not keep this JVM alive
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static ForkRequest readRequest(InputStream in) throws Exception {
+        String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            throw new IllegalStateException("gradelock fork: no request on standard input");
+        }
+        return new ObjectMapper().readValue(line, ForkRequest.class);
+    }
+
+    private static void run(ForkRequest request, ResultChannel channel) {
+        Launcher launcher = LauncherFactory.create();
+        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors(request))
+                .configurationParameters(Map.of(
+                        "junit.jupiter.execution.timeout.default", request.testTimeoutMillis() + " ms",
+                        "junit.jupiter.execution.timeout.mode", "enabled",
+                        "junit.jupiter.execution.parallel.enabled", "false",
+                        "junit.jupiter.extensions.autodetection.enabled", "false"))
+                .build();
+        TestPlan plan = launcher.discover(discovery);
+        List<ForkMessage.PlannedTest> planned = plannedTests(plan);
+        channel.send(new ForkMessage.Plan(planned));
+
+        SubmissionFrames frames = new SubmissionFrames(request.sourceByClass());
+        Watchdog watchdog = Watchdog.start(channel, frames, request.stallMillis());
+        Set<String> plannedIds = new LinkedHashSet<>();
+        planned.forEach(test -> plannedIds.add(test.id()));
+        launcher.execute(plan, new GradingListener(channel, watchdog, new FailureClassifier(frames), plannedIds, request.testTimeoutMillis()));
+        channel.send(new ForkMessage.Done());
+    }
+
+    private static List<DiscoverySelector> selectors(ForkRequest request) {
+        if (!request.selectedTests().isEmpty()) {
+            return request.selectedTests().stream().<DiscoverySelector>map(DiscoverySelectors::selectUniqueId).toList();
+        }
+        return request.testClasses().stream().<DiscoverySelector>map(DiscoverySelectors::selectClass).toList();
+    }
+
+    /** Every test method of the plan, in the order it runs: plain tests and containers of repetitions alike. */
+    private static List<ForkMessage.PlannedTest> plannedTests(TestPlan plan) {
+        return plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .filter(identifier -> identifier.getSource().filter(MethodSource.class::isInstance).isPresent())
+                .map(ForkMain::plannedTest)
+                .toList();
+    }
+
+    private static ForkMessage.PlannedTest plannedTest(TestIdentifier identifier) {
+        MethodSource source = (MethodSource) identifier.getSource().orElseThrow();
+        Optional<Method> method = javaMethod(source);
+        int points = method.map(m -> m.getAnnotation(Points.class)).map(Points::value).orElse(1);
+        int runs = method.map(m -> m.getAnnotation(RepeatedTest.class)).map(RepeatedTest::value).orElse(1);
+        String className = source.getClassName();
+        String name = className.substring(className.lastIndexOf('.') + 1).replace('$', '.') + "." + source.getMethodName();
+        return new ForkMessage.PlannedTest(identifier.getUniqueId(), name, identifier.getDisplayName(), className, points, runs);
+    }
+
+    private static Optional<Method> javaMethod(MethodSource source) {
+        try {
+            return Optional.of(source.getJavaMethod());
+        } catch (RuntimeException | LinkageError unresolvable) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package gradelock.grader.fork;
+
+import gradelock.grader.execute.ForkMessage;
+import gradelock.grader.model.Verdict;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Streams each run's verdict to the grader the moment it ends, hands each run to the watchdog, and
+ * stops this JVM from running anything more once it may hold stuck threads.
+ */
+final class GradingListener implements TestExecutionListener {
+
+    private final ResultChannel channel;
+    private final Watchdog watchdog;
+    private final FailureClassifier classifier;
+    private final Set<String> plannedMethods;
+    private final long defaultLimitMillis;
+    private final Set<String> startedMethods = ConcurrentHashMap.newKeySet();
+    private final Set<String> methodsWithRuns = ConcurrentHashMap.newKeySet();
+    private volatile TestPlan plan;
+    private volatile TestRun currentRun;
+
+    GradingListener(ResultChannel channel, Watchdog watchdog, FailureClassifier classifier, Set<String> plannedMethods, long defaultLimitMillis) {
+        this.channel = channel;
+        this.watchdog = watchdog;
+        this.classifier = classifier;
+        this.plannedMethods = plannedMethods;
+        this.defaultLimitMillis = defaultLimitMillis;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        this.plan = testPlan;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier identifier) {
+        String id = identifier.getUniqueId();
+        if (plannedMethods.contains(id)) {
+            startedMethods.add(id);
+            channel.send(new ForkMessage.TestStarted(id, limitMillis(identifier)));
+        }
+        if (identifier.isTest()) {
+            TestRun run = TestRun.begin(id, methodIdOf(identifier), limitMillis(identifier));
+            currentRun = run;
+            watchdog.watch(run);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        String id = identifier.getUniqueId();
+        if (identifier.isTest()) {
+            TestRun run = currentRun;
+            watchdog.stopWatching();
+            if (run == null || !run.decide()) {
+                haltHere(); // the watchdog already gave this run its verdict and the grader is ending this JVM
+            }
+            reportRun(run, result);
+        }
+        if (plannedMethods.contains(id)) {
+            if (!identifier.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED && !methodsWithRuns.contains(id)) {
+                // a container of repetitions that failed before any repetition ran
+                FailureClassifier.Classified classified = classifier.classify(result.getThrowable().orElseGet(() -> new AssertionError("failed")));
+                channel.send(new ForkMessage.RunFinished(id, classified.verdict(), classified.message(), 0, classified.locations()));
+            }
+            channel.send(new ForkMessage.TestFinished(id));
+        } else if (identifier.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+            failUnstartedMethodsBelow(identifier, result);
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier identifier, String reason) {
+        for (String methodId : plannedMethodsAtOrBelow(identifier)) {
+            channel.send(new ForkMessage.RunFinished(methodId, Verdict.NOT_RUN, "Skipped: " + reason, 0, List.of()));
+            channel.send(new ForkMessage.TestFinished(methodId));
+        }
+    }
+
+    private void reportRun(TestRun run, TestExecutionResult result) {
+        long millis = run.elapsedMillis();
+        methodsWithRuns.add(run.methodId());
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.PASSED, null, millis, List.of()));
+            case ABORTED -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.NOT_RUN,
+                    "Aborted: " + result.getThrowable().map(Throwable::getMessage).orElse("an assumption did not hold"), millis, List.of()));
+            case FAILED -> {
+                FailureClassifier.Classified classified = classifier.classify(result.getThrowable().orElseGet(() -> new AssertionError("failed")));
+                channel.send(new ForkMessage.RunFinished(run.methodId(), classified.verdict(), classified.message(), millis, classified.locations()));
+                if (classified.verdict().taintsJvm()) {
+                    channel.send(new ForkMessage.TestFinished(run.methodId()));
+                    channel.send(new ForkMessage.Tainted(classified.verdict().jsonName()));
+                    haltHere();
+                }
+            }
+        }
+    }
+
+    private void failUnstartedMethodsBelow(TestIdentifier container, TestExecutionResult result) {
+        String reason = result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("unknown");
+        for (String methodId : plannedMethodsAtOrBelow(container)) {
+            if (startedMethods.add(methodId)) {
+                channel.send(new ForkMessage.RunFinished(methodId, Verdict.ERROR,
+                        "The test class could not be set up, so this test did not run (" + reason + ").", 0, List.of()));
+                channel.send(new ForkMessage.TestFinished(methodId));
+            }
+        }
+    }
+
+    private List<String> plannedMethodsAtOrBelow(TestIdentifier identifier) {
+        if (plannedMethods.contains(identifier.getUniqueId())) {
+            return List.of(identifier.getUniqueId());
+        }
+        TestPlan testPlan = plan;
+        if (testPlan == null) {
+            return List.of();
+        }
+        return testPlan.getDescendants(identifier).stream().map(TestIdentifier::getUniqueId).filter(plannedMethods::contains).toList();
+    }
+
+    private String methodIdOf(TestIdentifier identifier) {
+        if (plannedMethods.contains(identifier.getUniqueId())) {
+            return identifier.getUniqueId();
+        }
+        TestPlan testPlan = plan;
+        Optional<TestIdentifier> parent = testPlan == null ? Optional.empty() : testPlan.getParent(identifier);
+        while (parent.isPresent()) {
+            if (plannedMethods.contains(parent.get().getUniqueId())) {
+                return parent.get().getUniqueId();
+            }
+            parent = testPlan.getParent(parent.get());
+        }
+        return identifier.getUniqueId();
+    }
+
+    private long limitMillis(TestIdentifier identifier) {
+        return identifier.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .flatMap(GradingListener::declaredTimeout).orElse(defaultLimitMillis);
+    }
+
+    /** The {@code @Timeout} on the test method, or on its class or an enclosing class. */
+    private static Optional<Long> declaredTimeout(MethodSource source) {
+        try {
+            Method method = source.getJavaMethod();
+            Optional<Long> limit = timeoutOf(method);
+            for (Class<?> type = method.getDeclaringClass(); limit.isEmpty() && type != null; type = type.getEnclosingClass()) {
+                limit = timeoutOf(type);
+            }
+            return limit;
+        } catch (RuntimeException | LinkageError unresolvable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> timeoutOf(AnnotatedElement element) {
+        return Optional.ofNullable(element.getAnnotation(Timeout.class)).map(timeout -> timeout.unit().toMillis(timeout.value()));
+    }
+
+    /** Runs nothing more in this JVM: the grader ends it and carries on with a fresh one. */
+    private static void haltHere() {
+        while (true) {
+            LockSupport.park();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package gradelock.grader.fork;
+
+import gradelock.grader.model.SourceLocation;
+import java.lang.management.LockInfo;
+import java.lang.management.ThreadInfo;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a thread dump entry into a sentence a student can act on: which thread, what it waits for,
+ * who holds that, and the line of the submission it is stuck at. Test code is never quoted, since a
+ * hidden test's code must stay hidden.
+ */
+final class ThreadDescriber {
+
+    private static final Map<String, String> FRIENDLY_LOCKS = Map.of(
+            "java.util.concurrent.locks.ReentrantLock$NonfairSync", "a ReentrantLock",
+            "java.util.concurrent.locks.ReentrantLock$FairSync", "a ReentrantLock",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject", "a Condition",
+            "java.util.concurrent.Semaphore$NonfairSync", "a Semaphore",
+            "java.util.concurrent.Semaphore$FairSync", "a Semaphore",
+            "java.util.concurrent.CountDownLatch$Sync", "a CountDownLatch",
+            "java.util.concurrent.locks.ReentrantReadWriteLock$NonfairSync", "a ReentrantReadWriteLock",
+            "java.util.concurrent.locks.ReentrantReadWriteLock$FairSync", "a ReentrantReadWriteLock",
+            "java.lang.Object", "an Object");
+
+    private final SubmissionFrames frames;
+    private final long testThreadId;
+
+    ThreadDescriber(SubmissionFrames frames, long testThreadId) {
+        this.frames = frames;
+        this.testThreadId = testThreadId;
+    }
+
+    String name(ThreadInfo thread) {
+        return thread.getThreadId() == testThreadId ? "the test's own thread" : "\"" + thread.getThreadName() + "\"";
+    }
+
+    Optional<SourceLocation> location(ThreadInfo thread) {
+        return frames.innermost(thread.getStackTrace());
+    }
+
+    /** {@code "consumer-2" waits (Object.wait) on a BoundedBuffer (#1b6d3586) at BoundedBuffer.java:40 (take)} */
+    String describe(ThreadInfo thread) {
+        StringBuilder text = new StringBuilder(name(thread)).append(' ').append(activity(thread));
+        if (thread.getLockOwnerName() != null && thread.getLockInfo() != null) {
+            text.append(" held by ").append(ownerName(thread));
+        }
+        text.append(' ').append(where(thread));
+        return text.toString();
+    }
+
+    private String ownerName(ThreadInfo thread) {
+        return thread.getLockOwnerId() == testThreadId ? "the test's own thread" : "\"" + thread.getLockOwnerName() + "\"";
+    }
+
+    private String activity(ThreadInfo thread) {
+        LockInfo lock = thread.getLockInfo();
+        String lockName = lock == null ? "" : lockName(lock);
+        return switch (thread.getThreadState()) {
+            case BLOCKED -> "is blocked entering synchronized code on " + lockName;
+            case WAITING, TIMED_WAITING -> waitKind(thread) + (lock == null ? "" : " on " + lockName);
+            case RUNNABLE -> "is running";
+            default -> "is " + thread.getThreadState().toString().toLowerCase();
+        };
+    }
+
+    private static String waitKind(ThreadInfo thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        String timed = thread.getThreadState() == Thread.State.TIMED_WAITING ? " with a timeout" : "";
+        if (stack.length > 0 && stack[0].getClassName().equals("java.lang.Object") && stack[0].getMethodName().startsWith("wait")) {
+            return "waits in Object.wait()" + timed;
+        }
+        if (stack.length > 0 && stack[0].getClassName().equals("java.lang.Thread") && stack[0].getMethodName().startsWith("sleep")) {
+            return "sleeps";
+        }
+        return "waits (parked)" + timed;
+    }
+
+    private String where(ThreadInfo thread) {
+        Optional<SourceLocation> location = location(thread);
+        if (location.isPresent()) {
+            return "at " + location.get();
+        }
+        return thread.getThreadId() == testThreadId ? "(in the test's code)" : "(outside your code)";
+    }
+
+    String lockName(LockInfo lock) {
+        String className = lock.getClassName();
+        String friendly = FRIENDLY_LOCKS.get(className);
+        if (friendly == null) {
+            String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+            friendly = (frames.isSubmissionClass(className) ? "the monitor of a " : "a ") + simple;
+        }
+        return friendly + " (#" + Integer.toHexString(lock.getIdentityHashCode()) + ")";
+    }
+}

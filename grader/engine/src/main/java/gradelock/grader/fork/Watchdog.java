@@ -1,0 +1,194 @@
+package gradelock.grader.fork;
+
+import gradelock.grader.execute.ForkMessage;
+import gradelock.grader.model.SourceLocation;
+import gradelock.grader.model.Verdict;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Watches the running test from a thread of its own and names what JUnit cannot see: a deadlock (a cycle
+ * of threads each waiting for a lock another holds), a stall (every thread of the test waiting, no
+ * cycle, nothing changing: a lost wakeup), and a test that outlives its limit because it ignores
+ * interrupts. Each is reported within a fraction of a second of forming, instead of at the timeout.
+ *
+ * <p>A stall must be certain before it is reported: every thread the test started, and the test's own
+ * thread, waits without a timeout; no other thread of the application runs; and for {@code stallMillis}
+ * no thread's state, wait or block counts, or CPU time changes.
+ */
+final class Watchdog implements Runnable {
+
+    private static final long POLL_MILLIS = 50;
+    /** JUnit interrupts a test at its limit; past this grace the test ignores interrupts and the JVM is given up. */
+    private static final long HARD_LIMIT_GRACE_MILLIS = 2_000;
+    private static final int MAX_THREADS_LISTED = 8;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final ResultChannel channel;
+    private final SubmissionFrames frames;
+    private final long stallMillis;
+    private final Set<Long> infrastructure = new HashSet<>();
+    private volatile TestRun current;
+
+    private List<String> quietSignature = List.of();
+    private long quietSinceNanos;
+
+    Watchdog(ResultChannel channel, SubmissionFrames frames, long stallMillis) {
+        this.channel = channel;
+        this.frames = frames;
+        this.stallMillis = stallMillis;
+        Arrays.stream(threads.getAllThreadIds()).forEach(infrastructure::add);
+    }
+
+    /** Starts watching; threads alive now (the JVM's, JUnit's, the grader's) never count as the test's. */
+    static Watchdog start(ResultChannel channel, SubmissionFrames frames, long stallMillis) {
+        Watchdog watchdog = new Watchdog(channel, frames, stallMillis);
+        Thread thread = new Thread(watchdog, "gradelock-watchdog");
+        thread.setDaemon(true);
+        watchdog.infrastructure.add(thread.threadId());
+        thread.start();
+        return watchdog;
+    }
+
+    void watch(TestRun run) {
+        current = run;
+    }
+
+    void stopWatching() {
+        current = null;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            TestRun run = current;
+            if (run == null || run.decided().get()) {
+                quietSignature = List.of();
+                continue;
+            }
+            if (checkDeadlock(run) || checkStall(run) || checkHardLimit(run)) {
+                return; // this JVM is tainted: the grader ends it and runs the rest in a fresh one
+            }
+        }
+    }
+
+    private boolean checkDeadlock(TestRun run) {
+        long[] deadlocked = threads.findDeadlockedThreads();
+        if (deadlocked == null || Arrays.stream(deadlocked).noneMatch(run::belongsToRun)) {
+            return false;
+        }
+        ThreadInfo[] cycle = threads.getThreadInfo(deadlocked, true, true);
+        ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
+        StringBuilder message = new StringBuilder("Deadlock: these threads each hold a lock that another of them needs, so none can go on:");
+        List<SourceLocation> locations = new ArrayList<>();
+        for (ThreadInfo thread : cycle) {
+            if (thread == null) {
+                continue;
+            }
+            message.append("\n  - ").append(describer.describe(thread));
+            describer.location(thread).ifPresent(locations::add);
+        }
+        message.append("\nTake locks in one fixed order everywhere, or hold only one at a time.");
+        return report(run, Verdict.DEADLOCK, message.toString(), locations);
+    }
+
+    private boolean checkStall(TestRun run) {
+        ThreadInfo[] all = threads.getThreadInfo(threads.getAllThreadIds(), 0);
+        List<ThreadInfo> testThreads = new ArrayList<>();
+        List<String> signature = new ArrayList<>();
+        for (ThreadInfo thread : all) {
+            if (thread == null || !isWatched(run, thread)) {
+                continue;
+            }
+            boolean ofThisRun = run.belongsToRun(thread.getThreadId());
+            Thread.State state = thread.getThreadState();
+            if (ofThisRun && state != Thread.State.WAITING && state != Thread.State.BLOCKED || state == Thread.State.RUNNABLE) {
+                quietSignature = List.of();
+                return false; // someone can still make progress
+            }
+            if (ofThisRun) {
+                testThreads.add(thread);
+            }
+            signature.add(thread.getThreadId() + ":" + state + ":" + thread.getBlockedCount() + ":" + thread.getWaitedCount()
+                    + ":" + threads.getThreadCpuTime(thread.getThreadId()));
+        }
+        if (testThreads.isEmpty() || ProcessHandle.current().children().findAny().isPresent()) {
+            quietSignature = List.of(); // a child process may be the one still working
+            return false;
+        }
+        long now = System.nanoTime();
+        if (!signature.equals(quietSignature)) {
+            quietSignature = signature;
+            quietSinceNanos = now;
+            return false;
+        }
+        long quietMillis = (now - quietSinceNanos) / 1_000_000;
+        if (quietMillis < stallMillis) {
+            return false;
+        }
+        ThreadInfo[] detailed = threads.getThreadInfo(testThreads.stream().mapToLong(ThreadInfo::getThreadId).toArray(), true, true);
+        ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
+        StringBuilder message = new StringBuilder(String.format(
+                "Stalled: for %.1f s every thread of this test has been waiting, with no deadlock cycle and nothing left to wake them"
+                        + " (typically a lost wakeup: notify() woke the wrong thread, or a condition that is never signalled):",
+                quietMillis / 1000.0));
+        List<SourceLocation> locations = new ArrayList<>();
+        listThreads(detailed, describer, message, locations);
+        return report(run, Verdict.STALLED, message.toString(), locations);
+    }
+
+    private boolean checkHardLimit(TestRun run) {
+        if (run.elapsedMillis() < run.limitMillis() + HARD_LIMIT_GRACE_MILLIS) {
+            return false;
+        }
+        long[] ids = Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds(), 0))
+                .filter(thread -> thread != null && isWatched(run, thread) && run.belongsToRun(thread.getThreadId()))
+                .mapToLong(ThreadInfo::getThreadId)
+                .toArray();
+        ThreadInfo[] detailed = threads.getThreadInfo(ids, true, true);
+        ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
+        StringBuilder message = new StringBuilder(String.format(
+                "Timed out: the test did not finish within its limit of %.1f s, and did not stop when interrupted. Its threads:",
+                run.limitMillis() / 1000.0));
+        List<SourceLocation> locations = new ArrayList<>();
+        listThreads(detailed, describer, message, locations);
+        return report(run, Verdict.TIMEOUT, message.toString(), locations);
+    }
+
+    /** Application threads and the test's own thread; not the JVM's, JUnit's or the grader's. */
+    private boolean isWatched(TestRun run, ThreadInfo thread) {
+        long id = thread.getThreadId();
+        return id == run.runner().threadId() || !infrastructure.contains(id) && !thread.getThreadName().startsWith("junit-");
+    }
+
+    private static void listThreads(ThreadInfo[] detailed, ThreadDescriber describer, StringBuilder message, List<SourceLocation> locations) {
+        List<ThreadInfo> present = Arrays.stream(detailed).filter(Objects::nonNull).toList();
+        present.stream().limit(MAX_THREADS_LISTED).forEach(thread -> {
+            message.append("\n  - ").append(describer.describe(thread));
+            describer.location(thread).ifPresent(locations::add);
+        });
+        if (present.size() > MAX_THREADS_LISTED) {
+            message.append("\n  ... and ").append(present.size() - MAX_THREADS_LISTED).append(" more threads");
+        }
+    }
+
+    private boolean report(TestRun run, Verdict verdict, String message, List<SourceLocation> locations) {
+        if (!run.decide()) {
+            return false;
+        }
+        channel.send(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations));
+        channel.send(new ForkMessage.TestFinished(run.methodId()));
+        channel.send(new ForkMessage.Tainted(verdict.jsonName()));
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+package gradelock.grader.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An exercise as its descriptor ({@code solutions/<id>/exercise.json}) declares it: where a submission's
+ * code lives, which tests grade it, and how long they may take.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ExerciseSpec(
+        @JsonProperty("id") String id,
+        @JsonProperty("title") String title,
+        @JsonProperty("package") String packageName,
+        @JsonProperty("classes") List<String> classes,
+        @JsonProperty("public_tests") List<String> publicTests,
+        @JsonProperty("hidden_tests") List<String> hiddenTests,
+        @JsonProperty("test_timeout_seconds") int testTimeoutSeconds,
+        @JsonProperty("budget_seconds") int budgetSeconds,
+        @JsonProperty("max_score") int maxScore) {
+
+    public ExerciseSpec {
+        classes = List.copyOf(classes);
+        publicTests = List.copyOf(publicTests);
+        hiddenTests = List.copyOf(hiddenTests);
+    }
+
+    public List<String> testClasses() {
+        return java.util.stream.Stream.concat(publicTests.stream(), hiddenTests.stream()).toList();
+    }
+
+    public Duration testTimeout() {
+        return Duration.ofSeconds(testTimeoutSeconds);
+    }
+
+    public Duration budget() {
+        return Duration.ofSeconds(budgetSeconds);
+    }
+
+    /** Whether the named top-level test class ships to students. */
+    public Visibility visibilityOf(String testClassName) {
+        String topLevel = testClassName.contains("$") ? testClassName.substring(0, testClassName.indexOf('$')) : testClassName;
+        return publicTests.contains(topLevel) ? Visibility.VISIBLE : Visibility.HIDDEN;
+    }
+
+    public List<String> qualifiedClassNames() {
+        return classes.stream().map(simpleName -> packageName + "." + simpleName).toList();
+    }
+}

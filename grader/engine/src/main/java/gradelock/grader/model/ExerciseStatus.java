@@ -1,0 +1,18 @@
+package gradelock.grader.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** How far grading of one exercise got. */
+public enum ExerciseStatus {
+    GRADED,
+    COMPILE_ERROR,
+    MISSING,
+    /** The grader could not finish this exercise (it reports why); the other exercises are unaffected. */
+    CRASHED;
+
+    @JsonValue
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
