@@ -1,0 +1,50 @@
+package boundedbuffer;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import gradelock.testkit.Points;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The exercise is to build the waiting, not to borrow it: a submission must not hand its items to one of
+ * java.util.concurrent's queues or collections, which already block, count and wake for you.
+ */
+@Timeout(10)
+class BoundedBufferArchitectureTests {
+
+    /** BlockingQueue, ArrayBlockingQueue, ConcurrentLinkedDeque, ConcurrentHashMap and their kin. */
+    private static final DescribedPredicate<JavaClass> CONCURRENT_COLLECTIONS =
+            DescribedPredicate.describe("queues, collections or maps from java.util.concurrent",
+                    type -> type.getPackageName().equals("java.util.concurrent")
+                            && (type.isAssignableTo(Collection.class) || type.isAssignableTo(Map.class)));
+
+    // Semaphore, TimeUnit, locks (java.util.concurrent.locks) and atomics (java.util.concurrent.atomic) stay allowed.
+    static final ArchRule BUILDS_ITS_OWN_WAITING = noClasses()
+            .should().dependOnClassesThat(CONCURRENT_COLLECTIONS)
+            .because("the exercise is to make producers and consumers wait yourself, with a monitor, Lock and Condition,"
+                    + " or Semaphores; java.util.concurrent's queues and collections already do that work"
+                    + " (Semaphore, TimeUnit, locks and atomics are fine)");
+
+    @Test
+    @Points(2)
+    void buildsTheBufferWithoutJavaUtilConcurrentQueuesOrCollections() {
+        // Only the submission: the tests live in target/test-classes (Maven) or in a jar (the grader).
+        JavaClasses submission = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("boundedbuffer");
+
+        BUILDS_ITS_OWN_WAITING.check(submission);
+    }
+}
