@@ -25,7 +25,7 @@ class BoundedBufferArchitectureTests {
 
     /** BlockingQueue, ArrayBlockingQueue, ConcurrentLinkedDeque, ConcurrentHashMap and their kin. */
     private static final DescribedPredicate<JavaClass> CONCURRENT_COLLECTIONS =
-            DescribedPredicate.describe("queues, collections or maps from java.util.concurrent",
+            DescribedPredicate.describe("are queues, collections or maps from java.util.concurrent",
                     type -> type.getPackageName().equals("java.util.concurrent")
                             && (type.isAssignableTo(Collection.class) || type.isAssignableTo(Map.class)));
 

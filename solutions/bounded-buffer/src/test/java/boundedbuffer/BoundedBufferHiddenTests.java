@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.fail;
 @Timeout(10)
 class BoundedBufferHiddenTests {
 
-    private static final Duration BLOCK_WITHIN = Duration.ofSeconds(5);
+    private static final Duration BLOCK_WITHIN = Duration.ofSeconds(3);
     /** How long a woken-but-not-chosen thread gets to show that it went back to waiting (see settle()). */
     private static final Duration SETTLE_WITHIN = Duration.ofMillis(500);
 
@@ -273,8 +273,9 @@ class BoundedBufferHiddenTests {
     @RepeatedTest(5)
     @Points(3)
     void concurrentTrafficNeitherLosesNorDuplicatesItems() throws Exception {
-        // Room for a few items, so producers and consumers are inside the buffer at the same time as often as possible.
-        runTraffic(new BoundedBuffer<>(4), 2, 2, 5_000, true);
+        // Plenty of room: producers rarely wait, so two of them (and two consumers) are inside put (take) at the same
+        // instant as often as two cores allow. An unguarded update then loses items in almost every repetition.
+        runTraffic(new BoundedBuffer<>(256), 2, 2, 50_000, true);
     }
 
     // Timeouts
@@ -468,11 +469,14 @@ class BoundedBufferHiddenTests {
             taken.addAll(consumer.result());
         }
 
-        assertThat(interrupts.get()).as("interrupts sent during the run (the test needs some)").isPositive();
+        String situation = String.format("while 2 producers and 2 consumers were interrupted %d times at random",
+                interrupts.get());
+        if (taken.contains(null)) {
+            fail("A consumer got null from take() %s; take() must only return items that were put", situation);
+        }
         Collections.sort(added);
         Collections.sort(taken);
-        assertSameItems(added, taken, "put() returned normally for", "consumers took",
-                "while producers and consumers were interrupted at random");
+        assertSameItems(added, taken, "put() returned normally for", "consumers took", situation);
         assertThat(buffer.size()).as("size() after every item and every stop signal was taken").isZero();
     }
 
@@ -525,6 +529,7 @@ class BoundedBufferHiddenTests {
     private void runTraffic(BoundedBuffer<Integer> buffer, int producers, int consumers, int itemsEach, boolean watchSize)
             throws Exception {
         int total = producers * itemsEach;
+        int capacity = buffer.capacity();
         AtomicBoolean done = new AtomicBoolean();
         List<Integer> sizesOutOfRange = Collections.synchronizedList(new ArrayList<>());
         Worker<Void> sizeWatcher = null;
@@ -532,7 +537,7 @@ class BoundedBufferHiddenTests {
             sizeWatcher = start("size-watcher", () -> {
                 while (!done.get()) {
                     int size = buffer.size();
-                    if ((size < 0 || size > buffer.capacity()) && sizesOutOfRange.size() < 10) {
+                    if ((size < 0 || size > capacity) && sizesOutOfRange.size() < 10) {
                         sizesOutOfRange.add(size);
                     }
                     LockSupport.parkNanos(50_000); // sampling pace, not synchronization
@@ -583,11 +588,11 @@ class BoundedBufferHiddenTests {
         }
         Collections.sort(allTaken);
         String situation = String.format("with %d producers and %d consumers sharing a buffer of capacity %d",
-                producers, consumers, buffer.capacity());
+                producers, consumers, capacity);
         assertSameItems(allPut, allTaken, "producers put", "consumers took", situation);
         assertThat(sizesOutOfRange)
                 .as("values of size() outside [0, %d] seen while %s; size() must count the items really there",
-                        buffer.capacity(), situation)
+                        capacity, situation)
                 .isEmpty();
         assertThat(buffer.size()).as("size() after every item was taken, %s", situation).isZero();
     }

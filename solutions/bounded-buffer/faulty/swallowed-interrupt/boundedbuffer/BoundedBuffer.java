@@ -1,0 +1,100 @@
+package boundedbuffer;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * FAULTY (swallowed-interrupt): the reference, except that put and take catch the InterruptedException from
+ * wait() and go on waiting. An interrupted producer or consumer never returns until the buffer changes, and its
+ * caller never learns that it was asked to stop.
+ */
+public final class BoundedBuffer<T> {
+
+    private final int capacity;
+    private final ArrayDeque<T> items;
+
+    public BoundedBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, but was " + capacity);
+        }
+        this.capacity = capacity;
+        this.items = new ArrayDeque<>(capacity);
+    }
+
+    public synchronized void put(T item) throws InterruptedException {
+        Objects.requireNonNull(item, "item");
+        while (isFull()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // BUG: the interrupt is swallowed and the thread waits on
+            }
+        }
+        add(item);
+    }
+
+    public synchronized T take() throws InterruptedException {
+        while (items.isEmpty()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // BUG: the interrupt is swallowed and the thread waits on
+            }
+        }
+        return remove();
+    }
+
+    public synchronized boolean offer(T item, long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(item, "item");
+        // Each wake-up may be for someone else: wait again only for what is left until the deadline.
+        long remaining = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + remaining;
+        while (isFull()) {
+            if (remaining <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            remaining = deadline - System.nanoTime();
+        }
+        add(item);
+        return true;
+    }
+
+    public synchronized T poll(long timeout, TimeUnit unit) throws InterruptedException {
+        long remaining = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + remaining;
+        while (items.isEmpty()) {
+            if (remaining <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            remaining = deadline - System.nanoTime();
+        }
+        return remove();
+    }
+
+    public synchronized int size() {
+        return items.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    private boolean isFull() {
+        return items.size() == capacity;
+    }
+
+    private void add(T item) {
+        items.addLast(item);
+        // Producers and consumers share one wait set: notify() could wake another producer and strand a consumer.
+        notifyAll();
+    }
+
+    private T remove() {
+        T item = items.removeFirst();
+        notifyAll();
+        return item;
+    }
+}
