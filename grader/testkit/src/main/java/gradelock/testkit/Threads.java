@@ -93,17 +93,20 @@ public final class Threads {
      * @return {@code true} if the thread waits for, or on, that object's monitor right now
      */
     public static boolean isWaitingOnMonitorOf(Thread thread, Object monitor) {
-        ThreadInfo info = mxBean().getThreadInfo(thread.threadId());
+        ThreadInfo info = mxBean().getThreadInfo(thread.threadId(), 1);
         if (info == null) {
             return false;
         }
         Thread.State state = info.getThreadState();
-        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING && state != Thread.State.BLOCKED) {
-            return false;
-        }
+        StackTraceElement[] top = info.getStackTrace();
+        // A parked thread reports its blocker (say, a Condition) as its lock: only Object.wait or a blocked
+        // entry into synchronized code means it is on a monitor.
+        boolean onAMonitor = state == Thread.State.BLOCKED
+                || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                        && top.length > 0 && top[0].getClassName().equals("java.lang.Object");
         LockInfo lock = info.getLockInfo();
-        // A parked thread's lock info is its blocker (e.g. a Condition), never the monitor object itself.
-        return lock != null
+        return onAMonitor
+                && lock != null
                 && lock.getIdentityHashCode() == System.identityHashCode(monitor)
                 && lock.getClassName().equals(monitor.getClass().getName());
     }
