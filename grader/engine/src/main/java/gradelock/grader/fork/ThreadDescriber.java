@@ -3,6 +3,7 @@ package gradelock.grader.fork;
 import gradelock.grader.model.SourceLocation;
 import java.lang.management.LockInfo;
 import java.lang.management.ThreadInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ final class ThreadDescriber {
             "java.util.concurrent.locks.ReentrantReadWriteLock$NonfairSync", "a ReentrantReadWriteLock",
             "java.util.concurrent.locks.ReentrantReadWriteLock$FairSync", "a ReentrantReadWriteLock",
             "java.lang.Object", "an Object");
+
+    private static final int MAX_CALLERS = 2;
 
     private final SubmissionFrames frames;
     private final long testThreadId;
@@ -78,9 +81,12 @@ final class ThreadDescriber {
     }
 
     private String where(ThreadInfo thread) {
-        Optional<SourceLocation> location = location(thread);
-        if (location.isPresent()) {
-            return "at " + location.get();
+        List<SourceLocation> chain = frames.all(thread.getStackTrace());
+        if (!chain.isEmpty()) {
+            // the innermost line, and the submission's callers above it, so a helper method is seen in context
+            StringBuilder text = new StringBuilder("at ").append(chain.get(0));
+            chain.stream().skip(1).limit(MAX_CALLERS).forEach(caller -> text.append(", called from ").append(caller));
+            return text.toString();
         }
         return thread.getThreadId() == testThreadId ? "(in the test's code)" : "(outside your code)";
     }

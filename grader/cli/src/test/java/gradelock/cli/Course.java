@@ -1,0 +1,70 @@
+package gradelock.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gradelock.grader.Grader;
+import gradelock.grader.catalog.ExerciseCatalog;
+import gradelock.grader.execute.ForkOptions;
+import gradelock.grader.model.GradingResult;
+import gradelock.grader.report.GradingObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The course repository these tests run in, and a grader over its exercises. */
+final class Course {
+
+    static final Path ROOT = findRoot();
+    static final ExerciseCatalog CATALOG = ExerciseCatalog.fromClassPath(Course.class.getClassLoader());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Course() {
+    }
+
+    private static Path findRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("exercises")) && Files.isDirectory(dir.resolve("solutions"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the course repository: " + Path.of("").toAbsolutePath());
+    }
+
+    static GradingResult grade(Path submission, String... exerciseIds) {
+        try {
+            return new Grader(CATALOG, ForkOptions.likeThisJvm()).grade(submission, List.of(exerciseIds), new GradingObserver() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path solution(String exerciseId) {
+        return ROOT.resolve("solutions").resolve(exerciseId);
+    }
+
+    /** Every {@code solutions/<id>/<kind>/<name>} folder, as {@code <id>/<name>}. */
+    static Stream<String> variants(String kind) {
+        return CATALOG.ids().stream().flatMap(id -> subfolders(solution(id).resolve(kind)).map(name -> id + "/" + name));
+    }
+
+    static Stream<String> subfolders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static <T> T readJson(Path file, Class<T> type) {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

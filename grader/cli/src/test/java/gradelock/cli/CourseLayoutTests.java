@@ -1,0 +1,95 @@
+package gradelock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gradelock.grader.model.ExerciseSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shape every exercise and solution folder must have, and the rule the course cannot break: nothing
+ * of the hidden tests, the solutions or the faulty variants appears where students look.
+ */
+class CourseLayoutTests {
+
+    static Stream<ExerciseSpec> exercises() {
+        return Course.CATALOG.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exercises")
+    void everyExerciseFolderHasTheSameShape(ExerciseSpec exercise) {
+        Path folder = Course.ROOT.resolve("exercises").resolve(exercise.id());
+        assertThat(folder.resolve("README.md")).as("instructions").isRegularFile();
+        assertThat(folder.resolve("pom.xml")).isRegularFile();
+        Path packageDir = folder.resolve("src/main/java").resolve(exercise.packageName().replace('.', '/'));
+        exercise.classes().forEach(name -> assertThat(packageDir.resolve(name + ".java")).as("stub of " + name).isRegularFile());
+        exercise.publicTests().forEach(name -> assertThat(folder.resolve("src/test/java").resolve(name.replace('.', '/') + ".java"))
+                .as("public test " + name).isRegularFile());
+        assertThat(exercise.id()).as("exercise ids are kebab-case").matches("[a-z]+(-[a-z]+)*");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exercises")
+    void everySolutionFolderHasTheSameShape(ExerciseSpec exercise) {
+        Path folder = Course.solution(exercise.id());
+        assertThat(folder.resolve("exercise.json")).isRegularFile();
+        assertThat(folder.resolve("DESIGN.md")).as("design notes").isRegularFile();
+        Path packageDir = folder.resolve("src/main/java").resolve(exercise.packageName().replace('.', '/'));
+        exercise.classes().forEach(name -> assertThat(packageDir.resolve(name + ".java")).as("reference " + name).isRegularFile());
+        exercise.hiddenTests().forEach(name -> assertThat(folder.resolve("src/test/java").resolve(name.replace('.', '/') + ".java"))
+                .as("hidden test " + name).isRegularFile());
+        assertThat(Course.subfolders(folder.resolve("faulty"))).as("faulty variants").isNotEmpty();
+        assertThat(Course.subfolders(folder.resolve("alternatives"))).as("correct alternatives").isNotEmpty();
+        Stream.concat(Course.subfolders(folder.resolve("faulty")).map(v -> folder.resolve("faulty").resolve(v)),
+                        Course.subfolders(folder.resolve("alternatives")).map(v -> folder.resolve("alternatives").resolve(v)))
+                .forEach(variant -> exercise.classes().forEach(name -> assertThat(
+                        variant.resolve(exercise.packageName().replace('.', '/')).resolve(name + ".java")).isRegularFile()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exercises")
+    void nothingHiddenAppearsWhereStudentsLook(ExerciseSpec exercise) {
+        List<Path> studentFiles = filesUnder(Course.ROOT.resolve("exercises"));
+        assertThat(studentFiles).isNotEmpty();
+        for (String hidden : exercise.hiddenTests()) {
+            String simpleName = hidden.substring(hidden.lastIndexOf('.') + 1);
+            for (Path file : studentFiles) {
+                assertThat(file.getFileName().toString()).as("a file under exercises/").doesNotStartWith(simpleName);
+                if (isText(file)) {
+                    assertThat(read(file)).as("%s must not mention the hidden test %s", Course.ROOT.relativize(file), simpleName)
+                            .doesNotContain(simpleName);
+                }
+            }
+        }
+        assertThat(studentFiles).as("no faulty variants, alternatives or solutions under exercises/")
+                .noneMatch(file -> Course.ROOT.relativize(file).toString().matches(".*/(faulty|alternatives|solutions)/.*"));
+    }
+
+    private static List<Path> filesUnder(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(file -> !file.toString().contains("/target/")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".java") || name.endsWith(".md") || name.endsWith(".xml") || name.endsWith(".json") || name.endsWith(".properties");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package gradelock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every known-faulty variant loses the points of each test its {@code expected.json} names, with exactly
+ * the verdict it names: the proof that the hidden tests catch the bugs they claim to.
+ */
+class FaultyVariantsGradingTests {
+
+    /** {@code solutions/<id>/faulty/<bug>/expected.json}. */
+    record Expected(@JsonProperty("bug") String bug, @JsonProperty("expect") List<Expectation> expect) {
+    }
+
+    record Expectation(@JsonProperty("test") String test, @JsonProperty("verdict") String verdict) {
+    }
+
+    static Stream<String> faultyVariants() {
+        return Course.variants("faulty");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faultyVariants")
+    void eachFaultyVariantIsCaughtByItsTestsWithItsVerdict(String variant) {
+        String exerciseId = variant.substring(0, variant.indexOf('/'));
+        Path folder = Course.solution(exerciseId).resolve("faulty").resolve(variant.substring(exerciseId.length() + 1));
+        assertThat(folder.resolve("expected.json")).as("every faulty variant pins its verdict in expected.json").exists();
+        Expected expected = Course.readJson(folder.resolve("expected.json"), Expected.class);
+        assertThat(expected.bug()).as("one-line description of the bug").isNotBlank().doesNotContain("\n");
+        assertThat(expected.expect()).as("tests that must catch %s", variant).isNotEmpty();
+
+        ExerciseOutcome outcome = Course.grade(folder, exerciseId).exercise(exerciseId);
+        for (Expectation expectation : expected.expect()) {
+            TestOutcome test = outcome.tests().stream().filter(t -> t.name().equals(expectation.test())).findFirst().orElse(null);
+            assertThat(test).as("%s names test %s, which the grader did not run (status %s: %s)",
+                    variant, expectation.test(), outcome.status(), outcome.message()).isNotNull();
+            assertThat(test.score()).as("%s must lose the points of %s (%s)", variant, test.name(), test.message()).isZero();
+            assertThat(test.verdict()).as("verdict of %s on %s: %s", test.name(), variant, test.message())
+                    .isEqualTo(Verdict.fromJsonName(expectation.verdict()));
+        }
+        assertThat(outcome.score()).as("%s scores less than full marks", variant).isLessThan(outcome.maxScore());
+    }
+}

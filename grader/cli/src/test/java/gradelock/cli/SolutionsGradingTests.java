@@ -1,0 +1,65 @@
+package gradelock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.ExerciseSpec;
+import gradelock.grader.model.ExerciseStatus;
+import gradelock.grader.model.GradingResult;
+import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.Verdict;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The grader's verdicts on the course's own code: the references and every correct alternative get full
+ * marks, and every stub compiles and scores nothing.
+ */
+class SolutionsGradingTests {
+
+    @Test
+    void theReferenceSolutionsGetFullMarks() {
+        GradingResult result = Course.grade(Course.ROOT.resolve("solutions"));
+        assertThat(result.exercises()).extracting(ExerciseOutcome::id).containsExactlyElementsOf(Course.CATALOG.ids());
+        for (ExerciseOutcome exercise : result.exercises()) {
+            assertFullMarks(exercise);
+            ExerciseSpec spec = Course.CATALOG.find(exercise.id()).orElseThrow();
+            assertThat(exercise.maxScore()).as("max_score in %s's exercise.json must equal what its tests are worth", exercise.id())
+                    .isEqualTo(spec.maxScore());
+        }
+    }
+
+    @Test
+    void everyStubCompilesAndScoresNothing() {
+        GradingResult result = Course.grade(Course.ROOT.resolve("exercises"));
+        for (ExerciseOutcome exercise : result.exercises()) {
+            assertThat(exercise.status()).as("status of the %s stub: %s", exercise.id(), exercise.message()).isEqualTo(ExerciseStatus.GRADED);
+            assertThat(exercise.tests()).as("tests run against the %s stub", exercise.id()).isNotEmpty();
+            assertThat(exercise.score()).as("score of the %s stub", exercise.id()).isZero();
+        }
+    }
+
+    static Stream<String> alternatives() {
+        return Course.variants("alternatives");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alternatives")
+    void everyCorrectAlternativeGetsFullMarks(String variant) {
+        String exerciseId = variant.substring(0, variant.indexOf('/'));
+        GradingResult result = Course.grade(Course.solution(exerciseId).resolve("alternatives").resolve(variant.substring(exerciseId.length() + 1)), exerciseId);
+        assertFullMarks(result.exercise(exerciseId));
+    }
+
+    static void assertFullMarks(ExerciseOutcome exercise) {
+        assertThat(exercise.status()).as("status of %s: %s", exercise.id(), exercise.message()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(exercise.tests()).as("tests of %s", exercise.id()).isNotEmpty();
+        for (TestOutcome test : exercise.tests()) {
+            assertThat(test.verdict()).as("%s: %s (%d/%d runs passed)", test.name(), test.message(), test.passedRuns(), test.runs())
+                    .isEqualTo(Verdict.PASSED);
+        }
+        assertThat(exercise.score()).isEqualTo(exercise.maxScore());
+    }
+}
