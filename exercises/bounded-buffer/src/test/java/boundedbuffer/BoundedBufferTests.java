@@ -122,10 +122,7 @@ class BoundedBufferTests {
         buffer.put("a");
         buffer.put("b");
 
-        Worker<Void> producer = start("producer", () -> {
-            buffer.put("c");
-            return null;
-        });
+        Worker<Void> producer = startVoid("producer", () -> buffer.put("c"));
         awaitBlocked(producer, "put(\"c\") on a full buffer of capacity 2");
         assertThat(buffer.size()).as("size() of a full buffer of capacity 2 while a put() waits").isEqualTo(2);
 
@@ -213,10 +210,7 @@ class BoundedBufferTests {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("a");
 
-        Worker<Void> producer = start("producer", () -> {
-            buffer.put("b");
-            return null;
-        });
+        Worker<Void> producer = startVoid("producer", () -> buffer.put("b"));
         awaitBlocked(producer, "put(\"b\") on a full buffer");
         producer.thread.interrupt();
 
@@ -242,11 +236,10 @@ class BoundedBufferTests {
         List<Worker<Void>> producerWorkers = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
             int first = p * itemsPerProducer;
-            producerWorkers.add(start("producer-" + (p + 1), () -> {
+            producerWorkers.add(startVoid("producer-" + (p + 1), () -> {
                 for (int i = 0; i < itemsPerProducer; i++) {
                     buffer.put(first + i);
                 }
-                return null;
             }));
         }
         // Each consumer takes its share; together they take exactly what was put.
@@ -305,9 +298,11 @@ class BoundedBufferTests {
     private static final class Worker<V> {
         final Thread thread;
         final FutureTask<V> task;
+        final boolean returnsValue;
 
-        Worker(String name, Callable<V> call) {
+        Worker(String name, Callable<V> call, boolean returnsValue) {
             this.task = new FutureTask<>(call);
+            this.returnsValue = returnsValue;
             this.thread = new Thread(task, name);
             this.thread.setDaemon(true);
         }
@@ -332,8 +327,24 @@ class BoundedBufferTests {
         }
     }
 
+    /** A call with no result to show, such as put(). */
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
     private <V> Worker<V> start(String name, Callable<V> call) {
-        Worker<V> worker = new Worker<>(name, call);
+        return started(new Worker<>(name, call, true));
+    }
+
+    private Worker<Void> startVoid(String name, Action action) {
+        return started(new Worker<>(name, () -> {
+            action.run();
+            return null;
+        }, false));
+    }
+
+    private <V> Worker<V> started(Worker<V> worker) {
         started.add(worker.thread);
         worker.thread.start();
         return worker;
@@ -351,7 +362,8 @@ class BoundedBufferTests {
         if (thread.getState() == Thread.State.TERMINATED) {
             String outcome;
             try {
-                outcome = "returned " + worker.task.get();
+                Object value = worker.task.get();
+                outcome = worker.returnsValue ? "returned " + value : "returned";
             } catch (ExecutionException e) {
                 outcome = "threw " + e.getCause();
             } catch (InterruptedException e) {

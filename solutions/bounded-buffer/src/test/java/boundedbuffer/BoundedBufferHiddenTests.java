@@ -125,10 +125,7 @@ class BoundedBufferHiddenTests {
                     .isFalse();
 
             int extra = capacity;
-            Worker<Void> producer = start("producer", () -> {
-                buffer.put(extra);
-                return null;
-            });
+            Worker<Void> producer = startVoid("producer", () -> buffer.put(extra));
             awaitWaiting(producer, "put() into a buffer of capacity " + capacity + " already holding " + capacity + " items");
             assertThat(buffer.size()).as("size() of a buffer of capacity %d while a put() waits for room", capacity)
                     .isEqualTo(capacity);
@@ -183,14 +180,8 @@ class BoundedBufferHiddenTests {
     void onlyOneOfTwoWaitingProducersGetsASingleFreeSlot() throws Exception {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("a");
-        Worker<Void> producer1 = start("producer-1", () -> {
-            buffer.put("b");
-            return null;
-        });
-        Worker<Void> producer2 = start("producer-2", () -> {
-            buffer.put("c");
-            return null;
-        });
+        Worker<Void> producer1 = startVoid("producer-1", () -> buffer.put("b"));
+        Worker<Void> producer2 = startVoid("producer-2", () -> buffer.put("c"));
         awaitWaiting(producer1, "put() on a full buffer");
         awaitWaiting(producer2, "put() on a full buffer");
         long[] waitsBefore = {Threads.waitedCount(producer1.thread), Threads.waitedCount(producer2.thread)};
@@ -224,10 +215,7 @@ class BoundedBufferHiddenTests {
 
         // Where do producers wait? Only if both sides wait on the buffer's own monitor can notify() wake the wrong side.
         buffer.put("p1");
-        Worker<Void> probe = start("producer-probe", () -> {
-            buffer.put("p2");
-            return null;
-        });
+        Worker<Void> probe = startVoid("producer-probe", () -> buffer.put("p2"));
         awaitWaiting(probe, "put() on a full buffer");
         boolean producersWaitOnTheBuffer = Threads.isWaitingOnMonitorOf(probe.thread, buffer);
         assertThat(buffer.take()).as("take() from a full buffer holding \"p1\"").isEqualTo("p1");
@@ -328,16 +316,25 @@ class BoundedBufferHiddenTests {
     void timedCallsReturnAsSoonAsTheBufferChanges() throws Exception {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
 
+        // A timed waiter that nobody wakes still gets its answer when its 5 s run out: check that it came early.
         Worker<String> poller = start("poller", () -> buffer.poll(5, TimeUnit.SECONDS));
         awaitWaiting(poller, "poll(5 s) on an empty buffer");
+        long putAt = System.nanoTime();
         buffer.put("x");
         assertThat(poller.result()).as("what a waiting poll(5 s) returned after put(\"x\")").isEqualTo("x");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - putAt))
+                .as("ms a waiting poll(5 s) took to return after put(\"x\"); a put must wake waiting polls too")
+                .isLessThan(2_000L);
 
         buffer.put("y");
         Worker<Boolean> offerer = start("offerer", () -> buffer.offer("z", 5, TimeUnit.SECONDS));
         awaitWaiting(offerer, "offer(5 s) on a full buffer");
+        long takeAt = System.nanoTime();
         assertThat(buffer.take()).as("take() from a buffer holding \"y\"").isEqualTo("y");
         assertThat(offerer.result()).as("what a waiting offer(\"z\", 5 s) returned after a take() made room").isTrue();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - takeAt))
+                .as("ms a waiting offer(5 s) took to return after a take(); a take must wake waiting offers too")
+                .isLessThan(2_000L);
         assertThat(buffer.take()).as("take() after the waiting offer(\"z\") went through").isEqualTo("z");
     }
 
@@ -366,10 +363,7 @@ class BoundedBufferHiddenTests {
     void interruptingAWaitingPutThrowsAndAddsNothing() throws Exception {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("a");
-        Worker<Void> producer = start("producer", () -> {
-            buffer.put("b");
-            return null;
-        });
+        Worker<Void> producer = startVoid("producer", () -> buffer.put("b"));
         awaitWaiting(producer, "put() on a full buffer");
 
         producer.thread.interrupt();
@@ -445,14 +439,13 @@ class BoundedBufferHiddenTests {
         consumers.forEach(worker -> targets.add(worker.thread));
         AtomicBoolean stopInterrupting = new AtomicBoolean();
         AtomicInteger interrupts = new AtomicInteger();
-        Worker<Void> interrupter = start("interrupter", () -> {
+        Worker<Void> interrupter = startVoid("interrupter", () -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             while (!stopInterrupting.get()) {
                 targets.get(random.nextInt(targets.size())).interrupt();
                 interrupts.incrementAndGet();
                 LockSupport.parkNanos(random.nextLong(20_000, 200_000)); // pacing, not synchronization
             }
-            return null;
         });
 
         List<Integer> added = new ArrayList<>();
@@ -504,10 +497,9 @@ class BoundedBufferHiddenTests {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("a");
         CountDownLatch calling = new CountDownLatch(1);
-        Worker<Void> producer = start("producer", () -> {
+        Worker<Void> producer = startVoid("producer", () -> {
             calling.countDown();
             buffer.put("b");
-            return null;
         });
         calling.await();
 
@@ -534,7 +526,7 @@ class BoundedBufferHiddenTests {
         List<Integer> sizesOutOfRange = Collections.synchronizedList(new ArrayList<>());
         Worker<Void> sizeWatcher = null;
         if (watchSize) {
-            sizeWatcher = start("size-watcher", () -> {
+            sizeWatcher = startVoid("size-watcher", () -> {
                 while (!done.get()) {
                     int size = buffer.size();
                     if ((size < 0 || size > capacity) && sizesOutOfRange.size() < 10) {
@@ -542,17 +534,15 @@ class BoundedBufferHiddenTests {
                     }
                     LockSupport.parkNanos(50_000); // sampling pace, not synchronization
                 }
-                return null;
             });
         }
         List<Worker<Void>> producerWorkers = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
             int first = p * itemsEach;
-            producerWorkers.add(start("producer-" + (p + 1), () -> {
+            producerWorkers.add(startVoid("producer-" + (p + 1), () -> {
                 for (int i = 0; i < itemsEach; i++) {
                     buffer.put(first + i);
                 }
-                return null;
             }));
         }
         List<Worker<List<Integer>>> consumerWorkers = new ArrayList<>();
@@ -672,9 +662,11 @@ class BoundedBufferHiddenTests {
     private static final class Worker<V> {
         final Thread thread;
         final FutureTask<V> task;
+        final boolean returnsValue;
 
-        Worker(String name, Callable<V> call) {
+        Worker(String name, Callable<V> call, boolean returnsValue) {
             this.task = new FutureTask<>(call);
+            this.returnsValue = returnsValue;
             this.thread = new Thread(task, name);
             this.thread.setDaemon(true);
         }
@@ -708,7 +700,8 @@ class BoundedBufferHiddenTests {
                 return "is still running";
             }
             try {
-                return "returned " + task.get();
+                V value = task.get();
+                return returnsValue ? "returned " + value : "returned";
             } catch (ExecutionException e) {
                 return "threw " + e.getCause();
             } catch (InterruptedException e) {
@@ -718,8 +711,24 @@ class BoundedBufferHiddenTests {
         }
     }
 
+    /** A call with no result to show, such as put(). */
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
     private <V> Worker<V> start(String name, Callable<V> call) {
-        Worker<V> worker = new Worker<>(name, call);
+        return started(new Worker<>(name, call, true));
+    }
+
+    private Worker<Void> startVoid(String name, Action action) {
+        return started(new Worker<>(name, () -> {
+            action.run();
+            return null;
+        }, false));
+    }
+
+    private <V> Worker<V> started(Worker<V> worker) {
         started.add(worker.thread);
         worker.thread.start();
         return worker;
