@@ -258,11 +258,11 @@ class BoundedBufferHiddenTests {
         runTraffic(new BoundedBuffer<>(1), producers, consumers, itemsEach, false);
     }
 
-    @RepeatedTest(5)
+    @RepeatedTest(8)
     @Points(3)
     void concurrentTrafficNeitherLosesNorDuplicatesItems() throws Exception {
         // Plenty of room: producers rarely wait, so two of them (and two consumers) are inside put (take) at the same
-        // instant as often as two cores allow. An unguarded update then loses items in almost every repetition.
+        // instant as often as two cores allow. An unguarded update then loses items in about 9 of 10 repetitions.
         runTraffic(new BoundedBuffer<>(256), 2, 2, 50_000, true);
     }
 
