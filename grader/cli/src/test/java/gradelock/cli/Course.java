@@ -49,6 +49,16 @@ final class Course {
         return CATALOG.ids().stream().flatMap(id -> subfolders(solution(id).resolve(kind)).map(name -> id + "/" + name));
     }
 
+    /** The id of the exercise a {@link #variants} entry belongs to. */
+    static String exerciseOf(String variant) {
+        return variant.substring(0, variant.indexOf('/'));
+    }
+
+    /** The folder of a {@link #variants} entry. */
+    static Path variantFolder(String kind, String variant) {
+        return solution(exerciseOf(variant)).resolve(kind).resolve(variant.substring(variant.indexOf('/') + 1));
+    }
+
     static Stream<String> subfolders(Path dir) {
         if (!Files.isDirectory(dir)) {
             return Stream.empty();

@@ -32,8 +32,8 @@ class FaultyVariantsGradingTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faultyVariants")
     void eachFaultyVariantIsCaughtByItsTestsWithItsVerdict(String variant) {
-        String exerciseId = variant.substring(0, variant.indexOf('/'));
-        Path folder = Course.solution(exerciseId).resolve("faulty").resolve(variant.substring(exerciseId.length() + 1));
+        String exerciseId = Course.exerciseOf(variant);
+        Path folder = Course.variantFolder("faulty", variant);
         assertThat(folder.resolve("expected.json")).as("every faulty variant pins its verdict in expected.json").exists();
         Expected expected = Course.readJson(folder.resolve("expected.json"), Expected.class);
         assertThat(expected.bug()).as("one-line description of the bug").isNotBlank().doesNotContain("\n");

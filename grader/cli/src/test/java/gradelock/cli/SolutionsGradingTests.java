@@ -48,8 +48,8 @@ class SolutionsGradingTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("alternatives")
     void everyCorrectAlternativeGetsFullMarks(String variant) {
-        String exerciseId = variant.substring(0, variant.indexOf('/'));
-        GradingResult result = Course.grade(Course.solution(exerciseId).resolve("alternatives").resolve(variant.substring(exerciseId.length() + 1)), exerciseId);
+        String exerciseId = Course.exerciseOf(variant);
+        GradingResult result = Course.grade(Course.variantFolder("alternatives", variant), exerciseId);
         assertFullMarks(result.exercise(exerciseId));
     }
 
