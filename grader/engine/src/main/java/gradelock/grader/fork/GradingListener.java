@@ -48,12 +48,13 @@ final class GradingListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier identifier) {
         String id = identifier.getUniqueId();
+        long limitMillis = limitMillis(identifier);
         if (plannedMethods.contains(id)) {
             startedMethods.add(id);
-            channel.send(new ForkMessage.TestStarted(id, limitMillis(identifier)));
+            channel.send(new ForkMessage.TestStarted(id, limitMillis));
         }
         if (identifier.isTest()) {
-            TestRun run = TestRun.begin(id, methodIdOf(identifier), limitMillis(identifier));
+            TestRun run = TestRun.begin(methodIdOf(identifier), limitMillis);
             currentRun = run;
             watchdog.watch(run);
         }
@@ -73,7 +74,7 @@ final class GradingListener implements TestExecutionListener {
         if (plannedMethods.contains(id)) {
             if (!identifier.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED && !methodsWithRuns.contains(id)) {
                 // a container of repetitions that failed before any repetition ran
-                FailureClassifier.Classified classified = classifier.classify(result.getThrowable().orElseGet(() -> new AssertionError("failed")));
+                FailureClassifier.Classified classified = classify(result);
                 channel.send(new ForkMessage.RunFinished(id, classified.verdict(), classified.message(), 0, classified.locations()));
             }
             channel.send(new ForkMessage.TestFinished(id));
@@ -98,15 +99,20 @@ final class GradingListener implements TestExecutionListener {
             case ABORTED -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.NOT_RUN,
                     "Aborted: " + result.getThrowable().map(Throwable::getMessage).orElse("an assumption did not hold"), millis, List.of()));
             case FAILED -> {
-                FailureClassifier.Classified classified = classifier.classify(result.getThrowable().orElseGet(() -> new AssertionError("failed")));
-                channel.send(new ForkMessage.RunFinished(run.methodId(), classified.verdict(), classified.message(), millis, classified.locations()));
+                FailureClassifier.Classified classified = classify(result);
+                ForkMessage.RunFinished finished = new ForkMessage.RunFinished(run.methodId(), classified.verdict(), classified.message(),
+                        millis, classified.locations());
                 if (classified.verdict().taintsJvm()) {
-                    channel.send(new ForkMessage.TestFinished(run.methodId()));
-                    channel.send(new ForkMessage.Tainted(classified.verdict().jsonName()));
+                    channel.sendTaintingVerdict(finished);
                     haltHere();
                 }
+                channel.send(finished);
             }
         }
+    }
+
+    private FailureClassifier.Classified classify(TestExecutionResult failed) {
+        return classifier.classify(failed.getThrowable().orElseGet(() -> new AssertionError("failed")));
     }
 
     private void failUnstartedMethodsBelow(TestIdentifier container, TestExecutionResult result) {

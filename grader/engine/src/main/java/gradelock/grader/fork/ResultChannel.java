@@ -41,6 +41,16 @@ final class ResultChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports a run whose verdict leaves this JVM unfit to go on (deadlock, stall, timeout): the verdict,
+     * the end of its test, and that the grader must end this JVM. Sent as one block so nothing interleaves.
+     */
+    synchronized void sendTaintingVerdict(ForkMessage.RunFinished run) {
+        send(run);
+        send(new ForkMessage.TestFinished(run.id()));
+        send(new ForkMessage.Tainted(run.verdict().jsonName()));
+    }
+
     @Override
     public synchronized void close() throws IOException {
         out.flush();

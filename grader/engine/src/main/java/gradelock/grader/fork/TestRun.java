@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * @param firstThreadId threads with an id at least this were started during the run (ids only grow)
  */
-record TestRun(String testId, String methodId, Thread runner, long startNanos, long firstThreadId, long limitMillis,
+record TestRun(String methodId, Thread runner, long startNanos, long firstThreadId, long limitMillis,
                AtomicBoolean decided) {
 
-    static TestRun begin(String testId, String methodId, long limitMillis) {
+    static TestRun begin(String methodId, long limitMillis) {
         long firstThreadId = new Thread(() -> { }).threadId();
-        return new TestRun(testId, methodId, Thread.currentThread(), System.nanoTime(), firstThreadId, limitMillis, new AtomicBoolean());
+        return new TestRun(methodId, Thread.currentThread(), System.nanoTime(), firstThreadId, limitMillis, new AtomicBoolean());
     }
 
     boolean belongsToRun(long threadId) {

@@ -186,9 +186,7 @@ final class Watchdog implements Runnable {
         if (!run.decide()) {
             return false;
         }
-        channel.send(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations));
-        channel.send(new ForkMessage.TestFinished(run.methodId()));
-        channel.send(new ForkMessage.Tainted(verdict.jsonName()));
+        channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations));
         return true;
     }
 }
