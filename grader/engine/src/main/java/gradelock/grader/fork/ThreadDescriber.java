@@ -91,6 +91,40 @@ final class ThreadDescriber {
         return thread.getThreadId() == testThreadId ? "(in the test's code)" : "(outside your code)";
     }
 
+    Optional<SourceLocation> location(VirtualThreads.Snapshot thread) {
+        return frames.innermost(thread.stack().toArray(StackTraceElement[]::new));
+    }
+
+    /** {@code virtual thread "fetcher-3" waits in Object.wait() on an Object at Fetcher.java:12 (get)} */
+    String describe(VirtualThreads.Snapshot thread) {
+        StackTraceElement[] stack = thread.stack().toArray(StackTraceElement[]::new);
+        String name = thread.name().isEmpty() ? "#" + thread.id() : "\"" + thread.name() + "\"";
+        String activity = switch (thread.state()) {
+            case BLOCKED -> "is blocked entering synchronized code";
+            case WAITING, TIMED_WAITING -> stack.length > 0 && stack[0].getClassName().equals("java.lang.Object")
+                    && stack[0].getMethodName().startsWith("wait") ? "waits in Object.wait()" : "waits (parked)";
+            default -> "is " + thread.state().toString().toLowerCase();
+        };
+        String on = thread.waitingOn() == null ? "" : " on " + monitorName(thread.waitingOn());
+        List<SourceLocation> chain = frames.all(stack);
+        StringBuilder where = new StringBuilder(chain.isEmpty() ? "(outside your code)" : "at " + chain.get(0));
+        chain.stream().skip(1).limit(MAX_CALLERS).forEach(caller -> where.append(", called from ").append(caller));
+        return "virtual thread " + name + " " + activity + on + " " + where;
+    }
+
+    /** {@code java.lang.Object@5c5eefef}, as thread dumps write a monitor, in the words of {@link #lockName}. */
+    private String monitorName(String written) {
+        int at = written.lastIndexOf('@');
+        if (at < 0) {
+            return written;
+        }
+        try {
+            return lockName(new LockInfo(written.substring(0, at), Integer.parseUnsignedInt(written.substring(at + 1), 16)));
+        } catch (NumberFormatException e) {
+            return written;
+        }
+    }
+
     String lockName(LockInfo lock) {
         String className = lock.getClassName();
         String friendly = FRIENDLY_LOCKS.get(className);

@@ -8,9 +8,12 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -23,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A stall must be certain before it is reported: every thread the test started, and the test's own
  * thread, waits without a timeout; no other thread of the application runs; and for {@code stallMillis}
- * no thread's state, wait or block counts, or CPU time changes.
+ * no thread's state, wait or block counts, or CPU time changes. Virtual threads, which ThreadMXBean does not
+ * see, are checked in a thread dump before a stall is reported: one that sleeps or runs means no stall.
  */
 final class Watchdog implements Runnable {
 
@@ -31,12 +35,17 @@ final class Watchdog implements Runnable {
     /** JUnit interrupts a test at its limit; past this grace the test ignores interrupts and the JVM is given up. */
     private static final long HARD_LIMIT_GRACE_MILLIS = 2_000;
     private static final int MAX_THREADS_LISTED = 8;
+    /** The platform threads that virtual threads run on. */
+    private static final String CARRIER_THREAD = "jdk.internal.misc.CarrierThread";
+    /** The JDK's system threads started on demand (the virtual threads' unblocker and unparker, cleaners). */
+    private static final String JDK_SYSTEM_THREAD = "jdk.internal.misc.InnocuousThread";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final ResultChannel channel;
     private final SubmissionFrames frames;
     private final long stallMillis;
     private final Set<Long> infrastructure = new HashSet<>();
+    private final Map<Long, String> classOfThread = new HashMap<>();
     private volatile TestRun current;
 
     private List<String> quietSignature = List.of();
@@ -106,12 +115,28 @@ final class Watchdog implements Runnable {
         ThreadInfo[] all = threads.getThreadInfo(threads.getAllThreadIds(), 0);
         List<ThreadInfo> testThreads = new ArrayList<>();
         List<String> signature = new ArrayList<>();
+        boolean virtualThreadsMayExist = false;
         for (ThreadInfo thread : all) {
             if (thread == null || !isWatched(run, thread)) {
                 continue;
             }
-            boolean ofThisRun = run.belongsToRun(thread.getThreadId());
             Thread.State state = thread.getThreadState();
+            // Any thread's CPU time moving means work is being done, virtual threads' work included (on carriers).
+            signature.add(thread.getThreadId() + ":" + state + ":" + thread.getBlockedCount() + ":" + thread.getWaitedCount()
+                    + ":" + threads.getThreadCpuTime(thread.getThreadId()));
+            String threadClass = threadClass(thread.getThreadId());
+            if (threadClass.equals(CARRIER_THREAD)) {
+                virtualThreadsMayExist = true;
+                if (state == Thread.State.RUNNABLE) {
+                    quietSignature = List.of();
+                    return false; // a virtual thread is running on it
+                }
+                continue; // an idle carrier, parked with or without a timeout, says nothing about the test
+            }
+            if (threadClass.equals(JDK_SYSTEM_THREAD)) {
+                continue; // the JDK's own helpers (the virtual threads' unblocker, cleaners) wait in native code
+            }
+            boolean ofThisRun = run.belongsToRun(thread.getThreadId());
             if (ofThisRun && state != Thread.State.WAITING && state != Thread.State.BLOCKED || state == Thread.State.RUNNABLE) {
                 quietSignature = List.of();
                 return false; // someone can still make progress
@@ -119,8 +144,6 @@ final class Watchdog implements Runnable {
             if (ofThisRun) {
                 testThreads.add(thread);
             }
-            signature.add(thread.getThreadId() + ":" + state + ":" + thread.getBlockedCount() + ":" + thread.getWaitedCount()
-                    + ":" + threads.getThreadCpuTime(thread.getThreadId()));
         }
         if (testThreads.isEmpty() || ProcessHandle.current().children().findAny().isPresent()) {
             quietSignature = List.of(); // a child process may be the one still working
@@ -136,6 +159,15 @@ final class Watchdog implements Runnable {
         if (quietMillis < stallMillis) {
             return false;
         }
+        List<VirtualThreads.Snapshot> strandedVirtual = List.of();
+        if (virtualThreadsMayExist) {
+            Optional<List<VirtualThreads.Snapshot>> virtual = VirtualThreads.snapshot();
+            if (virtual.isEmpty() || virtual.get().stream().anyMatch(VirtualThreads.Snapshot::canProgressOnItsOwn)) {
+                quietSignature = List.of(); // a virtual thread sleeps or runs (or cannot be seen): not a stall
+                return false;
+            }
+            strandedVirtual = virtual.get();
+        }
         ThreadInfo[] detailed = threads.getThreadInfo(testThreads.stream().mapToLong(ThreadInfo::getThreadId).toArray(), true, true);
         ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
         StringBuilder message = new StringBuilder(String.format(
@@ -144,6 +176,13 @@ final class Watchdog implements Runnable {
                 quietMillis / 1000.0));
         List<SourceLocation> locations = new ArrayList<>();
         listThreads(detailed, describer, message, locations);
+        strandedVirtual.stream().limit(MAX_THREADS_LISTED).forEach(thread -> {
+            message.append("\n  - ").append(describer.describe(thread));
+            describer.location(thread).ifPresent(locations::add);
+        });
+        if (strandedVirtual.size() > MAX_THREADS_LISTED) {
+            message.append("\n  ... and ").append(strandedVirtual.size() - MAX_THREADS_LISTED).append(" more virtual threads");
+        }
         return report(run, Verdict.STALLED, message.toString(), locations);
     }
 
@@ -163,6 +202,18 @@ final class Watchdog implements Runnable {
         List<SourceLocation> locations = new ArrayList<>();
         listThreads(detailed, describer, message, locations);
         return report(run, Verdict.TIMEOUT, message.toString(), locations);
+    }
+
+    /** The class of a live platform thread, looked up once per thread: the JDK's own threads are told apart by class. */
+    private String threadClass(long threadId) {
+        String known = classOfThread.get(threadId);
+        if (known != null) {
+            return known;
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            classOfThread.putIfAbsent(thread.threadId(), thread.getClass().getName());
+        }
+        return classOfThread.getOrDefault(threadId, "");
     }
 
     /** Application threads and the test's own thread; not the JVM's, JUnit's or the grader's. */

@@ -70,12 +70,14 @@ class ForkRunnerTests {
                 "ConcurrencyBugsFixture.passesAfterAFreshStart", "ConcurrencyBugsFixture.stalls",
                 "ConcurrencyBugsFixture.ignoresInterruptsPastItsLimit", "ConcurrencyBugsFixture.sleepsPastItsLimit",
                 "ConcurrencyBugsFixture.failsItsSecondRun", "ConcurrencyBugsFixture.exitsTheJvm",
-                "ConcurrencyBugsFixture.throwsFromSubmissionCode");
+                "ConcurrencyBugsFixture.throwsFromSubmissionCode", "ConcurrencyBugsFixture.waitsForSleepingVirtualThreads",
+                "ConcurrencyBugsFixture.strandsAVirtualThread");
     }
 
     @Test
     void aJvmIsReplacedAfterEachDeadlockStallTimeoutAndExit() {
-        // deadlock, stall, two timeouts and System.exit each end a JVM; the last one finishes the plan
+        // a deadlock, a stall, two timeouts and System.exit each end a JVM, and a sixth runs the tests after them
+        // up to the last one, whose stall ends it
         assertThat(report.forks()).isEqualTo(6);
     }
 
@@ -123,6 +125,21 @@ class ForkRunnerTests {
         TestOutcome spin = outcome("ignoresInterruptsPastItsLimit");
         assertThat(spin.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(spin.message()).contains("did not stop when interrupted", "fixtures/Locks.java:" + lineOf("spin"));
+    }
+
+    @Test
+    void virtualThreadsInATimedWaitAreNotAStall() {
+        TestOutcome outcome = outcome("waitsForSleepingVirtualThreads");
+        assertThat(outcome.verdict()).as("verdict (message: %s)", outcome.message()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void aStrandedVirtualThreadIsReportedAsAStallNamingIt() throws IOException {
+        TestOutcome stall = outcome("strandsAVirtualThread");
+        assertThat(stall.verdict()).as("verdict (message: %s)", stall.message()).isEqualTo(Verdict.STALLED);
+        assertThat(stall.durationMillis()).as("time to the verdict").isLessThan(2_000);
+        assertThat(stall.message()).contains("virtual thread \"virtual-waiter\" waits in Object.wait()",
+                "fixtures/Locks.java:" + lineOf("wait-forever") + " (waitForever)");
     }
 
     @Test
