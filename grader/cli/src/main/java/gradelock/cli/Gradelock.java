@@ -5,7 +5,14 @@ import gradelock.grader.catalog.ExerciseCatalog;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.report.GradingObserver;
 import gradelock.grader.report.JsonReport;
+import gradelock.grader.report.KillMatrix;
 import gradelock.grader.report.ScoreCard;
+import gradelock.grader.report.ValidationProgress;
+import gradelock.grader.validate.CourseVariants;
+import gradelock.grader.validate.ValidationObserver;
+import gradelock.grader.validate.ValidationReport;
+import gradelock.grader.validate.Validator;
+import gradelock.grader.validate.Variant;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
         description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
                 + " and names deadlocks, stalls and timeouts.",
-        subcommands = {Gradelock.Grade.class})
+        subcommands = {Gradelock.Grade.class, Gradelock.Validate.class})
 public final class Gradelock implements Runnable {
 
     /** Grading completed (whatever the score). */
@@ -30,6 +37,8 @@ public final class Gradelock implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** A usage error: no such path, unknown exercise, bad option. */
     public static final int EXIT_USAGE = 2;
+    /** {@code validate} found a variant whose grades are not what they must be. */
+    public static final int EXIT_VALIDATION_FELL_SHORT = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -113,6 +122,52 @@ public final class Gradelock implements Runnable {
             }
             new Grader(catalog, ForkOptions.likeThisJvm()).grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
             return EXIT_OK;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Proves the course's tests: for every exercise, the reference and each alternative get full marks in every run,"
+                    + " the stub gets nothing, and each faulty variant loses the tests its expected.json names, with the verdicts it names,"
+                    + " in every run. Prints a kill matrix (tests down, variants across).",
+                    "Exit status: 0 if everything holds, 3 if anything falls short, 2 for a usage error, 1 if the grader failed."})
+    static final class Validate implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", paramLabel = "N", description = "grade every variant N times (default: ${DEFAULT-VALUE})")
+        int runs = 20;
+
+        @Option(names = "--exercise", paramLabel = "ID", description = "validate only this exercise (repeatable); default: all")
+        List<String> exercises = new ArrayList<>();
+
+        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
+        Path course = Path.of("");
+
+        @Override
+        public Integer call() {
+            if (runs < 1) {
+                throw new UsageError("--runs must be at least 1, but was " + runs);
+            }
+            Path root = course.toAbsolutePath().normalize();
+            if (!Files.isDirectory(root.resolve("solutions")) || !Files.isDirectory(root.resolve("exercises"))) {
+                throw new UsageError("no course repository at " + root + " (it has no solutions/ and exercises/ folders);"
+                        + " run from the course's root or pass --course DIR");
+            }
+            ExerciseCatalog catalog = ExerciseCatalog.fromClassPath(Gradelock.class.getClassLoader());
+            for (String id : exercises) {
+                if (catalog.find(id).isEmpty()) {
+                    throw new UsageError("unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")");
+                }
+            }
+            List<Variant> variants = (exercises.isEmpty() ? catalog.ids() : exercises).stream()
+                    .flatMap(id -> CourseVariants.of(root, id).stream()).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Validating %d variants of %d exercise%s, %d run%s each%n", variants.size(),
+                    variants.stream().map(Variant::exerciseId).distinct().count(), exercises.size() == 1 ? "" : "s", runs, runs == 1 ? "" : "s");
+            ValidationReport report = new Validator(new Grader(catalog, ForkOptions.likeThisJvm()))
+                    .validate(variants, runs, ValidationObserver.all(List.of(new ValidationProgress(out), new KillMatrix(out))));
+            return report.holds() ? EXIT_OK : EXIT_VALIDATION_FELL_SHORT;
         }
     }
 }

@@ -6,6 +6,12 @@ import gradelock.grader.catalog.ExerciseCatalog;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.report.GradingObserver;
+import gradelock.grader.validate.CourseVariants;
+import gradelock.grader.validate.ValidationObserver;
+import gradelock.grader.validate.ValidationReport;
+import gradelock.grader.validate.Validator;
+import gradelock.grader.validate.Variant;
+import gradelock.grader.validate.VariantResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +44,34 @@ final class Course {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every variant of every exercise (reference, alternatives, stub, faulty), graded once each by {@code validate}'s
+     * own machinery; computed on first use and shared, so that the tests of alternatives and faulty variants do not
+     * grade anything twice.
+     */
+    static ValidationReport validation() {
+        return Validation.REPORT;
+    }
+
+    private static final class Validation {
+        static final ValidationReport REPORT = new Validator(new Grader(CATALOG, ForkOptions.likeThisJvm()))
+                .validate(CATALOG.ids().stream().flatMap(id -> CourseVariants.of(ROOT, id).stream()).toList(), 1, new ValidationObserver() { });
+    }
+
+    /** The validation of one variant, where {@code kind} and {@code variant} are as {@link #variants} takes and gives them. */
+    static VariantResult validation(String kind, String variant) {
+        Variant.Kind wanted = switch (kind) {
+            case "alternatives" -> Variant.Kind.ALTERNATIVE;
+            case "faulty" -> Variant.Kind.FAULTY;
+            default -> throw new IllegalArgumentException("no variants of kind " + kind);
+        };
+        String exerciseId = exerciseOf(variant);
+        String name = variant.substring(variant.indexOf('/') + 1);
+        return validation().variants().stream()
+                .filter(r -> r.variant().kind() == wanted && r.variant().exerciseId().equals(exerciseId) && r.variant().name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("validate found no " + kind + " variant " + variant));
     }
 
     static Path solution(String exerciseId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
+import gradelock.grader.validate.VariantResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,7 +40,10 @@ class FaultyVariantsGradingTests {
         assertThat(expected.bug()).as("one-line description of the bug").isNotBlank().doesNotContain("\n");
         assertThat(expected.expect()).as("tests that must catch %s", variant).isNotEmpty();
 
-        ExerciseOutcome outcome = Course.grade(folder, exerciseId).exercise(exerciseId);
+        VariantResult validation = Course.validation("faulty", variant);
+        assertThat(validation.runs()).as("gradings of %s (%s)", variant, validation.shortfalls()).hasSize(1);
+        ExerciseOutcome outcome = validation.runs().get(0);
+        assertThat(outcome.id()).isEqualTo(exerciseId);
         for (Expectation expectation : expected.expect()) {
             TestOutcome test = outcome.tests().stream().filter(t -> t.name().equals(expectation.test())).findFirst().orElse(null);
             assertThat(test).as("%s names test %s, which the grader did not run (status %s: %s)",
@@ -49,5 +53,6 @@ class FaultyVariantsGradingTests {
                     .isEqualTo(Verdict.fromJsonName(expectation.verdict()));
         }
         assertThat(outcome.score()).as("%s scores less than full marks", variant).isLessThan(outcome.maxScore());
+        assertThat(validation.shortfalls()).as("what validate says of %s", variant).isEmpty();
     }
 }

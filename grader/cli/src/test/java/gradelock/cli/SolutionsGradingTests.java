@@ -8,6 +8,7 @@ import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
+import gradelock.grader.validate.VariantResult;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,9 +49,10 @@ class SolutionsGradingTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("alternatives")
     void everyCorrectAlternativeGetsFullMarks(String variant) {
-        String exerciseId = Course.exerciseOf(variant);
-        GradingResult result = Course.grade(Course.variantFolder("alternatives", variant), exerciseId);
-        assertFullMarks(result.exercise(exerciseId));
+        VariantResult validation = Course.validation("alternatives", variant);
+        assertThat(validation.runs()).as("gradings of %s", variant).hasSize(1);
+        assertFullMarks(validation.runs().get(0));
+        assertThat(validation.shortfalls()).as("what validate says of %s", variant).isEmpty();
     }
 
     static void assertFullMarks(ExerciseOutcome exercise) {

@@ -1,0 +1,118 @@
+package gradelock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gradelock validate} as an instructor meets it, on small courses built in a temporary folder from
+ * bounded-buffer's own sources: one where everything holds, one where an "alternative" is wrong and the faulty
+ * variants' expected.json files are missing or wrong.
+ */
+class ValidateCommandTests {
+
+    private static final String EXERCISE = "bounded-buffer";
+    private static final Path SOLUTION = Course.solution(EXERCISE);
+    /** Caught by one hidden test with `failed` in about 3 s: the quickest faulty variant to grade. */
+    private static final String QUICK_BUG = "capacity-off-by-one";
+
+    @TempDir
+    Path course;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run gradelock(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Gradelock.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void aFolderThatIsNotACourseIsAUsageErrorOnOneLine() {
+        Run run = gradelock("validate", "--course", course.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("gradelock: no course repository at").doesNotContain("\n");
+    }
+
+    @Test
+    void fewerThanOneRunIsAUsageError() {
+        Run run = gradelock("validate", "--runs", "0", "--course", Course.ROOT.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("gradelock: --runs must be at least 1, but was 0");
+    }
+
+    @Test
+    void anUnknownExerciseIsAUsageError() {
+        Run run = gradelock("validate", "--exercise", "no-such-exercise", "--course", Course.ROOT.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("unknown exercise 'no-such-exercise'").doesNotContain("\n");
+    }
+
+    @Test
+    void aCourseWhoseVariantsAllHoldPassesEveryRunAndPrintsItsKillMatrix() {
+        copy(SOLUTION.resolve("src/main/java"), course.resolve("solutions").resolve(EXERCISE).resolve("src/main/java"));
+        copy(Course.ROOT.resolve("exercises").resolve(EXERCISE).resolve("src"), course.resolve("exercises").resolve(EXERCISE).resolve("src"));
+        copy(SOLUTION.resolve("faulty").resolve(QUICK_BUG), course.resolve("solutions").resolve(EXERCISE).resolve("faulty").resolve(QUICK_BUG));
+
+        Run run = gradelock("validate", "--runs", "2", "--exercise", EXERCISE, "--course", course.toString());
+
+        assertThat(run.status()).as("exit status; output:%n%s%s", run.out(), run.err()).isZero();
+        assertThat(run.out())
+                .contains("bounded-buffer/reference", "holds (2 runs,", "bounded-buffer/faulty/" + QUICK_BUG)
+                .contains("bounded-buffer: which test catches which variant (2 runs each)")
+                .containsPattern("BoundedBufferHiddenTests\\.holdsExactlyCapacityItems +\\. +E +F\\*")
+                .contains("Validated 3 variants, 2 runs each, in", "every one holds");
+    }
+
+    @Test
+    void aWrongAlternativeAndMissingOrWrongExpectationsFallShortWithReasons() throws IOException {
+        Path solution = course.resolve("solutions").resolve(EXERCISE);
+        copy(SOLUTION.resolve("src/main/java"), solution.resolve("src/main/java"));
+        copy(Course.ROOT.resolve("exercises").resolve(EXERCISE).resolve("src"), course.resolve("exercises").resolve(EXERCISE).resolve("src"));
+        Path bug = SOLUTION.resolve("faulty").resolve(QUICK_BUG);
+        copy(bug.resolve("boundedbuffer"), solution.resolve("alternatives/not-really-correct/boundedbuffer"));
+        copy(bug.resolve("boundedbuffer"), solution.resolve("faulty/without-expectations/boundedbuffer"));
+        copy(bug.resolve("boundedbuffer"), solution.resolve("faulty/wrong-verdict/boundedbuffer"));
+        Files.writeString(solution.resolve("faulty/wrong-verdict/expected.json"), """
+                { "bug": "capacity off by one, said to deadlock",
+                  "expect": [ { "test": "BoundedBufferHiddenTests.holdsExactlyCapacityItems", "verdict": "deadlock" } ] }
+                """);
+
+        Run run = gradelock("validate", "--runs", "1", "--exercise", EXERCISE, "--course", course.toString());
+
+        assertThat(run.status()).as("exit status; output:%n%s%s", run.out(), run.err()).isEqualTo(3);
+        assertThat(run.out())
+                .contains("bounded-buffer/alternatives/not-really-correct", "FALLS SHORT")
+                .contains("BoundedBufferHiddenTests.holdsExactlyCapacityItems gave failed instead of passing")
+                .contains("bounded-buffer/faulty/without-expectations", "it has no expected.json")
+                .contains("BoundedBufferHiddenTests.holdsExactlyCapacityItems caught it with failed instead of deadlock")
+                .contains("3 fall short");
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
