@@ -2,13 +2,10 @@ package gradelock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.TestOutcome;
-import gradelock.grader.model.Verdict;
+import gradelock.grader.validate.Variant;
 import gradelock.grader.validate.VariantResult;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,13 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FaultyVariantsGradingTests {
 
-    /** {@code solutions/<id>/faulty/<bug>/expected.json}. */
-    record Expected(@JsonProperty("bug") String bug, @JsonProperty("expect") List<Expectation> expect) {
-    }
-
-    record Expectation(@JsonProperty("test") String test, @JsonProperty("verdict") String verdict) {
-    }
-
     static Stream<String> faultyVariants() {
         return Course.variants("faulty");
     }
@@ -34,23 +24,22 @@ class FaultyVariantsGradingTests {
     @MethodSource("faultyVariants")
     void eachFaultyVariantIsCaughtByItsTestsWithItsVerdict(String variant) {
         String exerciseId = Course.exerciseOf(variant);
-        Path folder = Course.variantFolder("faulty", variant);
-        assertThat(folder.resolve("expected.json")).as("every faulty variant pins its verdict in expected.json").exists();
-        Expected expected = Course.readJson(folder.resolve("expected.json"), Expected.class);
+        VariantResult validation = Course.validation("faulty", variant);
+        assertThat(validation.variant().problem()).as("what is wrong with %s's expected.json", variant).isNull();
+        Variant.Expected expected = validation.variant().expected().orElseThrow();
         assertThat(expected.bug()).as("one-line description of the bug").isNotBlank().doesNotContain("\n");
         assertThat(expected.expect()).as("tests that must catch %s", variant).isNotEmpty();
 
-        VariantResult validation = Course.validation("faulty", variant);
         assertThat(validation.runs()).as("gradings of %s (%s)", variant, validation.shortfalls()).hasSize(1);
         ExerciseOutcome outcome = validation.runs().get(0);
         assertThat(outcome.id()).isEqualTo(exerciseId);
-        for (Expectation expectation : expected.expect()) {
+        for (Variant.Expectation expectation : expected.expect()) {
             TestOutcome test = outcome.tests().stream().filter(t -> t.name().equals(expectation.test())).findFirst().orElse(null);
             assertThat(test).as("%s names test %s, which the grader did not run (status %s: %s)",
                     variant, expectation.test(), outcome.status(), outcome.message()).isNotNull();
             assertThat(test.score()).as("%s must lose the points of %s (%s)", variant, test.name(), test.message()).isZero();
             assertThat(test.verdict()).as("verdict of %s on %s: %s", test.name(), variant, test.message())
-                    .isEqualTo(Verdict.fromJsonName(expectation.verdict()));
+                    .isEqualTo(expectation.verdict());
         }
         assertThat(outcome.score()).as("%s scores less than full marks", variant).isLessThan(outcome.maxScore());
         assertThat(validation.shortfalls()).as("what validate says of %s", variant).isEmpty();
