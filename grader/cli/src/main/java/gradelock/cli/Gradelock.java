@@ -4,7 +4,12 @@ import gradelock.grader.Grader;
 import gradelock.grader.catalog.ExerciseCatalog;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.report.GradingObserver;
+import gradelock.grader.report.GitHubAnnotations;
+import gradelock.grader.report.GradescopeReport;
+import gradelock.grader.report.HtmlReport;
+import gradelock.grader.report.JUnitXmlReport;
 import gradelock.grader.report.JsonReport;
+import gradelock.grader.report.MarkdownReport;
 import gradelock.grader.report.KillMatrix;
 import gradelock.grader.report.ScoreCard;
 import gradelock.grader.report.ValidationProgress;
@@ -98,6 +103,23 @@ public final class Gradelock implements Runnable {
         @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON to FILE")
         Path json;
 
+        @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write the result as JUnit XML (for CI) to FILE")
+        Path junitXml;
+
+        @Option(names = "--markdown", paramLabel = "FILE",
+                description = "also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY, or a pull-request comment)")
+        Path markdown;
+
+        @Option(names = "--github-annotations",
+                description = "also print GitHub Actions ::error annotations on the submission's own lines for every lost test")
+        boolean githubAnnotations;
+
+        @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json to FILE")
+        Path gradescope;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML report to FILE")
+        Path html;
+
         @Override
         public Integer call() throws Exception {
             if (!Files.exists(submission)) {
@@ -119,6 +141,21 @@ public final class Gradelock implements Runnable {
             observers.add(new ScoreCard(spec.commandLine().getOut()));
             if (json != null) {
                 observers.add(new JsonReport(json));
+            }
+            if (junitXml != null) {
+                observers.add(new JUnitXmlReport(junitXml));
+            }
+            if (markdown != null) {
+                observers.add(new MarkdownReport(markdown));
+            }
+            if (gradescope != null) {
+                observers.add(new GradescopeReport(gradescope));
+            }
+            if (html != null) {
+                observers.add(new HtmlReport(html));
+            }
+            if (githubAnnotations) {
+                observers.add(new GitHubAnnotations(spec.commandLine().getOut()));
             }
             new Grader(catalog, ForkOptions.likeThisJvm()).grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
             return EXIT_OK;

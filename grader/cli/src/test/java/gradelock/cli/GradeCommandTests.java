@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** {@code gradelock grade} as a user meets it: arguments, exit statuses, the score card and the JSON document. */
 class GradeCommandTests {
@@ -82,13 +85,67 @@ class GradeCommandTests {
         Files.write(file, lines);
 
         Path json = tmp.resolve("result.json");
-        Run run = gradelock("grade", tmp.toString(), "--exercise", EXERCISE, "--json", json.toString());
+        Run run = gradelock("grade", tmp.toString(), "--exercise", EXERCISE, "--json", json.toString(), "--github-annotations");
         assertThat(run.status()).isZero();
         JsonNode exercise = new ObjectMapper().readTree(json.toFile()).get("exercises").get(0);
         assertThat(exercise.get("status").asText()).isEqualTo("compile_error");
         assertThat(exercise.get("score").asInt()).isZero();
         assertThat(exercise.get("message").asText()).containsPattern("boundedbuffer/BoundedBuffer\\.java:\\d+: ");
         assertThat(run.out()).contains("compile error", "boundedbuffer/BoundedBuffer.java:");
+        assertThat(run.out()).containsPattern("(?m)^::error file=[^,]*boundedbuffer/BoundedBuffer\\.java,line=\\d+,title=bounded-buffer%3A does not compile::");
+    }
+
+    @Test
+    void everyReportFormatTellsTheSameGrading() throws Exception {
+        Path variant = Course.solution(EXERCISE).resolve("faulty/capacity-off-by-one");
+        Path reports = tmp.resolve("reports");
+        Run run = gradelock("grade", variant.toString(), "--exercise", EXERCISE, "--json", reports.resolve("result.json").toString(),
+                "--junit-xml", reports.resolve("junit.xml").toString(), "--markdown", reports.resolve("summary.md").toString(),
+                "--gradescope", reports.resolve("results.json").toString(), "--html", reports.resolve("report.html").toString(),
+                "--github-annotations");
+        assertThat(run.status()).as(run.err()).isZero();
+
+        JsonNode result = new ObjectMapper().readTree(reports.resolve("result.json").toFile());
+        int score = result.get("score").asInt();
+        int maxScore = result.get("max_score").asInt();
+        List<String> lost = new ArrayList<>();
+        result.get("exercises").get(0).get("tests").forEach(test -> {
+            if (!test.get("verdict").asText().equals("passed")) {
+                lost.add(test.get("name").asText());
+            }
+        });
+        assertThat(lost).as("tests the variant loses").isNotEmpty();
+
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.resolve("junit.xml").toFile());
+        Element suite = (Element) junit.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("name")).isEqualTo(EXERCISE);
+        assertThat(Integer.parseInt(suite.getAttribute("failures")) + Integer.parseInt(suite.getAttribute("errors")))
+                .as("failures and errors in the JUnit XML").isEqualTo(lost.size());
+        assertThat(suite.getElementsByTagName("testcase").getLength()).isEqualTo(result.get("exercises").get(0).get("tests").size());
+
+        JsonNode gradescope = new ObjectMapper().readTree(reports.resolve("results.json").toFile());
+        assertThat(gradescope.get("score").asInt()).isEqualTo(score);
+        int gradescopeScore = 0;
+        int gradescopeMax = 0;
+        for (JsonNode test : gradescope.get("tests")) {
+            assertThat(fieldNames(test)).contains("name", "score", "max_score", "status", "output", "visibility");
+            assertThat(test.get("status").asText()).isIn("passed", "failed");
+            assertThat(test.get("visibility").asText()).isIn("visible", "hidden", "after_due_date", "after_published");
+            gradescopeScore += test.get("score").asInt();
+            gradescopeMax += test.get("max_score").asInt();
+        }
+        assertThat(gradescopeScore).as("sum of the Gradescope tests' scores").isEqualTo(score);
+        assertThat(gradescopeMax).as("sum of the Gradescope tests' max_score").isEqualTo(maxScore);
+
+        String markdown = Files.readString(reports.resolve("summary.md"));
+        String html = Files.readString(reports.resolve("report.html"));
+        assertThat(markdown).startsWith("## gradelock: " + score + "/" + maxScore);
+        assertThat(html).contains("<h1 id=\"total\">gradelock: " + score + "/" + maxScore + "</h1>");
+        for (String test : lost) {
+            assertThat(markdown).contains("`" + test + "`");
+            assertThat(html).contains(test);
+            assertThat(run.out()).contains("title=bounded-buffer%3A " + test + " ");
+        }
     }
 
     @Test
