@@ -181,6 +181,10 @@ public final class Gradelock implements Runnable {
         @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
         Path course = Path.of("");
 
+        @Option(names = "--quick", description = "grade each faulty variant only on the tests its expected.json names"
+                + " (much faster; the kill matrix then shows only those tests for it)")
+        boolean quick;
+
         @Override
         public Integer call() {
             if (runs < 1) {
@@ -202,7 +206,8 @@ public final class Gradelock implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Validating %d variants of %d exercise%s, %d run%s each%n", variants.size(),
                     variants.stream().map(Variant::exerciseId).distinct().count(), exercises.size() == 1 ? "" : "s", runs, runs == 1 ? "" : "s");
-            ValidationReport report = new Validator(new Grader(catalog, ForkOptions.likeThisJvm()))
+            Validator.Scope scope = quick ? Validator.Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS : Validator.Scope.ALL_TESTS;
+            ValidationReport report = new Validator(new Grader(catalog, ForkOptions.likeThisJvm()), scope)
                     .validate(variants, runs, ValidationObserver.all(List.of(new ValidationProgress(out), new KillMatrix(out))));
             return report.holds() ? EXIT_OK : EXIT_VALIDATION_FELL_SHORT;
         }

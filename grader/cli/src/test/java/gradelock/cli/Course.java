@@ -48,15 +48,15 @@ final class Course {
 
     /**
      * Every variant of every exercise (reference, alternatives, stub, faulty), graded once each by {@code validate}'s
-     * own machinery; computed on first use and shared, so that the tests of alternatives and faulty variants do not
-     * grade anything twice.
+     * own machinery, faulty variants only on the tests their expected.json names (as {@code validate --quick});
+     * computed on first use and shared, so that the tests of alternatives and faulty variants grade nothing twice.
      */
     static ValidationReport validation() {
         return Validation.REPORT;
     }
 
     private static final class Validation {
-        static final ValidationReport REPORT = new Validator(new Grader(CATALOG, ForkOptions.likeThisJvm()))
+        static final ValidationReport REPORT = new Validator(new Grader(CATALOG, ForkOptions.likeThisJvm()), Validator.Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS)
                 .validate(CATALOG.ids().stream().flatMap(id -> CourseVariants.of(ROOT, id).stream()).toList(), 1, new ValidationObserver() { });
     }
 

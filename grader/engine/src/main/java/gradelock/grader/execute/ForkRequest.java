@@ -10,6 +10,7 @@ import java.util.Map;
  * @param port             the grader's loopback port for results
  * @param testClasses      the test classes to run, when {@code selectedTests} is empty
  * @param selectedTests    unique ids of the test methods still to run, after an earlier fork was ended
+ * @param onlyTests        if not empty, run only the test methods of these names ({@code Class.method}, as reports name them)
  * @param sourceByClass    the submission's classes and their source files, to name the student's lines
  * @param testTimeoutMillis a test's time limit unless it declares its own
  * @param stallMillis      how long every thread of a test must wait before the verdict is {@code stalled}
@@ -19,6 +20,7 @@ public record ForkRequest(
         int port,
         List<String> testClasses,
         List<String> selectedTests,
+        List<String> onlyTests,
         Map<String, String> sourceByClass,
         long testTimeoutMillis,
         long stallMillis) {
@@ -26,6 +28,7 @@ public record ForkRequest(
     public ForkRequest {
         testClasses = List.copyOf(testClasses);
         selectedTests = List.copyOf(selectedTests);
+        onlyTests = List.copyOf(onlyTests);
         sourceByClass = Map.copyOf(sourceByClass);
     }
 }

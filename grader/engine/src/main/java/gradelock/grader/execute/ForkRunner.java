@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,15 @@ public final class ForkRunner {
      */
     public ExecutionReport run(ExerciseSpec exercise, CompiledSubmission submission, Consumer<TestRuns> onTestFinished)
             throws IOException, InterruptedException {
+        return run(exercise, submission, Set.of(), onTestFinished);
+    }
+
+    /**
+     * @param onlyTests      if not empty, only the test methods of these names ({@code Class.method}) run
+     * @param onTestFinished called, in order, as each test method's runs are complete
+     */
+    public ExecutionReport run(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, Consumer<TestRuns> onTestFinished)
+            throws IOException, InterruptedException {
         Duration budget = options.budgetOverride() != null ? options.budgetOverride() : exercise.budget();
         long deadline = System.nanoTime() + budget.toNanos();
         Progress progress = new Progress(onTestFinished);
@@ -63,7 +73,7 @@ public final class ForkRunner {
         List<String> selection = List.of();
         while (true) {
             forks++;
-            ForkEnd end = runFork(exercise, submission, selection, deadline, progress, forks);
+            ForkEnd end = runFork(exercise, submission, selection, onlyTests, deadline, progress, forks);
             if (progress.plan == null) {
                 return new ExecutionReport(List.of(), "The test JVM ended before it could list the tests: " + end.reason(), forks);
             }
@@ -94,12 +104,12 @@ public final class ForkRunner {
     private record ForkEnd(EndKind kind, String reason) {
     }
 
-    private ForkEnd runFork(ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, long deadline,
+    private ForkEnd runFork(ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, Set<String> onlyTests, long deadline,
                             Progress progress, int forkNumber) throws IOException, InterruptedException {
         String token = HexFormat.of().formatHex(random.generateSeed(16));
         Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection,
+            ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection, List.copyOf(onlyTests),
                     submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis());
             Process process = start(submission, log);
             progress.forkStarted();

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Grades every variant {@code runs} times, one grading at a time (two at once would skew the timing-sensitive
@@ -14,10 +16,20 @@ import java.util.List;
  */
 public final class Validator {
 
-    private final Grader grader;
+    /** Which tests a variant is graded on. */
+    public enum Scope {
+        /** Every test of the exercise, for every variant: the whole kill matrix. */
+        ALL_TESTS,
+        /** A faulty variant only on the tests its expected.json names (the others as {@code ALL_TESTS}): the proof, sooner. */
+        NAMED_TESTS_FOR_FAULTY_VARIANTS
+    }
 
-    public Validator(Grader grader) {
+    private final Grader grader;
+    private final Scope scope;
+
+    public Validator(Grader grader, Scope scope) {
         this.grader = grader;
+        this.scope = scope;
     }
 
     public ValidationReport validate(List<Variant> variants, int runs, ValidationObserver observer) {
@@ -52,7 +64,10 @@ public final class Validator {
 
     private ExerciseOutcome grade(Variant variant) {
         try {
-            return grader.grade(variant.folder(), List.of(variant.exerciseId()), new GradingObserver() { }).exercise(variant.exerciseId());
+            Set<String> onlyTests = scope == Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS && variant.kind() == Variant.Kind.FAULTY
+                    ? variant.expected().orElseThrow().expect().stream().map(Variant.Expectation::test).collect(Collectors.toSet())
+                    : Set.of();
+            return grader.grade(variant.folder(), List.of(variant.exerciseId()), onlyTests, new GradingObserver() { }).exercise(variant.exerciseId());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot grade " + variant.label() + ": " + e.getMessage(), e);
         }
