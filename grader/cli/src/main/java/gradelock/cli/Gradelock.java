@@ -4,6 +4,13 @@ import gradelock.grader.Grader;
 import gradelock.grader.catalog.ExerciseCatalog;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.report.GradingObserver;
+import gradelock.grader.batch.BatchGrader;
+import gradelock.grader.discover.UnreadableSubmissionException;
+import gradelock.grader.batch.ClassSummary;
+import gradelock.grader.batch.StudentResult;
+import gradelock.grader.batch.StudentSubmission;
+import gradelock.grader.report.AtomicFiles;
+import gradelock.grader.report.BatchProgress;
 import gradelock.grader.report.GitHubAnnotations;
 import gradelock.grader.report.GradescopeReport;
 import gradelock.grader.report.HtmlReport;
@@ -33,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
         description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
                 + " and names deadlocks, stalls and timeouts.",
-        subcommands = {Gradelock.Grade.class, Gradelock.Validate.class})
+        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class})
 public final class Gradelock implements Runnable {
 
     /** Grading completed (whatever the score). */
@@ -128,15 +135,7 @@ public final class Gradelock implements Runnable {
             if (!Files.isDirectory(submission) && !submission.getFileName().toString().toLowerCase().endsWith(".zip")) {
                 throw new UsageError("not a folder or a .zip file: " + submission);
             }
-            ExerciseCatalog catalog = ExerciseCatalog.fromClassPath(Gradelock.class.getClassLoader());
-            if (catalog.all().isEmpty()) {
-                throw new IllegalStateException("no exercises are on the class path; build the course with ./mvnw package");
-            }
-            for (String id : exercises) {
-                if (catalog.find(id).isEmpty()) {
-                    throw new UsageError("unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")");
-                }
-            }
+            ExerciseCatalog catalog = knownCatalog(exercises);
             List<GradingObserver> observers = new ArrayList<>();
             observers.add(new ScoreCard(spec.commandLine().getOut()));
             if (json != null) {
@@ -157,7 +156,11 @@ public final class Gradelock implements Runnable {
             if (githubAnnotations) {
                 observers.add(new GitHubAnnotations(spec.commandLine().getOut()));
             }
-            new Grader(catalog, ForkOptions.likeThisJvm()).grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
+            try {
+                new Grader(catalog, ForkOptions.likeThisJvm()).grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
+            } catch (UnreadableSubmissionException e) {
+                throw new UsageError(e.getMessage());
+            }
             return EXIT_OK;
         }
     }
@@ -195,12 +198,7 @@ public final class Gradelock implements Runnable {
                 throw new UsageError("no course repository at " + root + " (it has no solutions/ and exercises/ folders);"
                         + " run from the course's root or pass --course DIR");
             }
-            ExerciseCatalog catalog = ExerciseCatalog.fromClassPath(Gradelock.class.getClassLoader());
-            for (String id : exercises) {
-                if (catalog.find(id).isEmpty()) {
-                    throw new UsageError("unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")");
-                }
-            }
+            ExerciseCatalog catalog = knownCatalog(exercises);
             List<Variant> variants = (exercises.isEmpty() ? catalog.ids() : exercises).stream()
                     .flatMap(id -> CourseVariants.of(root, id).stream()).toList();
             PrintWriter out = spec.commandLine().getOut();
@@ -211,5 +209,69 @@ public final class Gradelock implements Runnable {
                     .validate(variants, runs, ValidationObserver.all(List.of(new ValidationProgress(out), new KillMatrix(out))));
             return report.holds() ? EXIT_OK : EXIT_VALIDATION_FELL_SHORT;
         }
+    }
+
+    @Command(name = "batch", mixinStandardHelpOptions = true,
+            description = {"Grades a whole class: DIR holds one folder or .zip per student, named by the student's id.",
+                    "Writes OUT/<student>/result.json and report.txt as each student finishes, OUT/gradebook.csv after each,"
+                            + " and at the end OUT/summary.txt. Students graded before are skipped unless --force."})
+    static final class Batch implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "the class: one folder or .zip per student")
+        Path classDir;
+
+        @Option(names = "--out", paramLabel = "OUT", required = true, description = "where the results go")
+        Path out;
+
+        @Option(names = "--jobs", paramLabel = "N", description = "students graded at once (default: one per two cores, here ${DEFAULT-VALUE})")
+        int jobs = BatchGrader.defaultJobs();
+
+        @Option(names = "--force", description = "grade again the students that already have a result in OUT")
+        boolean force;
+
+        @Option(names = "--exercise", paramLabel = "ID", description = "grade only this exercise (repeatable); default: all")
+        List<String> exercises = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(classDir)) {
+                throw new UsageError("no such folder: " + classDir);
+            }
+            if (jobs < 1) {
+                throw new UsageError("--jobs must be at least 1, but was " + jobs);
+            }
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new UsageError("--out must be a folder, but " + out + " is a file");
+            }
+            ExerciseCatalog catalog = knownCatalog(exercises);
+            List<StudentSubmission> students = StudentSubmission.in(classDir);
+            if (students.isEmpty()) {
+                throw new UsageError("no students in " + classDir + ": it should hold one folder or .zip file per student");
+            }
+            List<String> columns = exercises.isEmpty() ? catalog.ids() : exercises.stream().distinct().toList();
+            PrintWriter console = spec.commandLine().getOut();
+            List<StudentResult> results = new BatchGrader(new Grader(catalog, ForkOptions.likeThisJvm()), out, jobs, force)
+                    .grade(students, exercises, columns, new BatchProgress(console));
+            AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(ClassSummary.of(results)));
+            console.printf("%nWrote %s, %s and a folder per student in %s%n", BatchGrader.GRADEBOOK_FILE, "summary.txt", out);
+            return EXIT_OK;
+        }
+    }
+
+    /** The exercises on the class path, after checking that every id asked for is one of them. */
+    static ExerciseCatalog knownCatalog(List<String> exerciseIds) {
+        ExerciseCatalog catalog = ExerciseCatalog.fromClassPath(Gradelock.class.getClassLoader());
+        if (catalog.all().isEmpty()) {
+            throw new IllegalStateException("no exercises are on the class path; build the course with ./mvnw package");
+        }
+        for (String id : exerciseIds) {
+            if (catalog.find(id).isEmpty()) {
+                throw new UsageError("unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")");
+            }
+        }
+        return catalog;
     }
 }

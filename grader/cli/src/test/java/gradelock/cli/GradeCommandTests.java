@@ -54,6 +54,14 @@ class GradeCommandTests {
     }
 
     @Test
+    void aZipThatIsNotOneIsAUsageErrorOnOneLine() throws IOException {
+        Path zip = Files.writeString(tmp.resolve("homework.zip"), "not a zip");
+        Run run = gradelock("grade", zip.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("gradelock: ").contains("homework.zip is not a readable .zip file").doesNotContain("\n");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Run run = gradelock("grade", tmp.toString(), "--frobnicate");
         assertThat(run.status()).isEqualTo(2);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -111,8 +112,10 @@ public final class SubmissionLocator {
 
     private static Path unzip(Path zip, Path scratch) throws IOException {
         Path target = Files.createTempDirectory(scratch, "unzipped-");
+        int count = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                count++;
                 Path destination = target.resolve(entry.getName()).normalize();
                 if (!destination.startsWith(target)) {
                     continue; // an entry that climbs out of the folder ("zip slip") is ignored
@@ -124,6 +127,11 @@ public final class SubmissionLocator {
                     Files.copy(entries, destination, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        } catch (ZipException e) {
+            throw new UnreadableSubmissionException(zip + " is not a readable .zip file: " + e.getMessage());
+        }
+        if (count == 0) {
+            throw new UnreadableSubmissionException(zip + " is not a readable .zip file, or holds no files");
         }
         return target;
     }

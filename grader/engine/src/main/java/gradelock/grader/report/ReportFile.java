@@ -1,11 +1,7 @@
 package gradelock.grader.report;
 
 import gradelock.grader.model.GradingResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A report written to a file once grading has finished. It is written to a temporary file beside the target and
@@ -24,14 +20,6 @@ abstract class ReportFile implements GradingObserver {
 
     @Override
     public final void gradingFinished(GradingResult result) {
-        try {
-            Path target = file.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            Files.writeString(partial, render(result));
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, render(result));
     }
 }
