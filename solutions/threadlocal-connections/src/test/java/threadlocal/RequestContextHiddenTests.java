@@ -135,16 +135,18 @@ class RequestContextHiddenTests {
     void twoRequestsRunningAtOnceEachSeeTheirOwnUser() throws Exception {
         ExecutorService first = singleThreadPool("handler-alice");
         ExecutorService second = singleThreadPool("handler-bob");
-        // Both users are bound before either thread looks: a binding shared by all threads would show the other's.
+        // Both users are bound before either thread looks, and neither call ends (and restores anything) before both
+        // have looked: a binding shared by all threads then shows one of them the other's user.
         CyclicBarrier bothBound = new CyclicBarrier(2);
-        Future<String> alice = first.submit(() -> RequestContext.callAs("alice", () -> {
+        CyclicBarrier bothLooked = new CyclicBarrier(2);
+        Callable<String> lookWhileBothAreBound = () -> {
             bothBound.await();
-            return user();
-        }));
-        Future<String> bob = second.submit(() -> RequestContext.callAs("bob", () -> {
-            bothBound.await();
-            return user();
-        }));
+            String seen = user();
+            bothLooked.await();
+            return seen;
+        };
+        Future<String> alice = first.submit(() -> RequestContext.callAs("alice", lookWhileBothAreBound));
+        Future<String> bob = second.submit(() -> RequestContext.callAs("bob", lookWhileBothAreBound));
 
         String aliceSaw = alice.get();
         String bobSaw = bob.get();
