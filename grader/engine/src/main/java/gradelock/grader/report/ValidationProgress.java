@@ -19,7 +19,7 @@ public final class ValidationProgress implements ValidationObserver {
     @Override
     public void variantStarted(Variant variant, int runs) {
         variantStartNanos = System.nanoTime();
-        out.printf("  %-58s ", variant.label());
+        out.printf("  %-66s ", variant.label());
         out.flush();
     }
 
