@@ -9,6 +9,8 @@ import java.util.Optional;
 /** Picks the submission's own lines out of stack traces, so reports point where a student can act. */
 final class SubmissionFrames {
 
+    private static final String APPLICATION_LOADER = "app";
+
     private final Map<String, String> sourceByClass;
 
     SubmissionFrames(Map<String, String> sourceByClass) {
@@ -19,13 +21,23 @@ final class SubmissionFrames {
         return sourceByClass.containsKey(className);
     }
 
+    /**
+     * The submission is on the fork's class path, so its frames come from the application class loader. A test may load
+     * a class of the same name through a loader of its own (a test-owned stand-in for one of the student's classes);
+     * those lines are not the student's, whatever the class is called.
+     */
+    private boolean isSubmissionFrame(StackTraceElement frame) {
+        String loader = frame.getClassLoaderName();
+        return isSubmissionClass(frame.getClassName()) && (loader == null || loader.equals(APPLICATION_LOADER));
+    }
+
     /** The innermost frame of the submission's code, if the stack passes through it. */
     Optional<SourceLocation> innermost(StackTraceElement[] stack) {
-        return Arrays.stream(stack).filter(frame -> isSubmissionClass(frame.getClassName())).findFirst().map(this::locationOf);
+        return Arrays.stream(stack).filter(this::isSubmissionFrame).findFirst().map(this::locationOf);
     }
 
     List<SourceLocation> all(StackTraceElement[] stack) {
-        return Arrays.stream(stack).filter(frame -> isSubmissionClass(frame.getClassName())).map(this::locationOf).toList();
+        return Arrays.stream(stack).filter(this::isSubmissionFrame).map(this::locationOf).toList();
     }
 
     private SourceLocation locationOf(StackTraceElement frame) {
