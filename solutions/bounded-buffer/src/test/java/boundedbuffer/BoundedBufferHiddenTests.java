@@ -1,5 +1,6 @@
 package boundedbuffer;
 
+import gradelock.testkit.Activity;
 import gradelock.testkit.Points;
 import gradelock.testkit.Threads;
 
@@ -487,10 +488,10 @@ class BoundedBufferHiddenTests {
         });
         calling.await();
 
-        double share = cpuShareWhileWaiting(taker, "take() on an empty buffer");
+        Activity activity = activityWhileWaiting(taker, "take() on an empty buffer");
         buffer.put("x");
         assertThat(taker.result()).as("what the waiting take() returned after put(\"x\")").isEqualTo("x");
-        assertNotSpinning(share, "take() on an empty buffer", taker);
+        assertNotSpinning(activity, "take() on an empty buffer", taker);
     }
 
     @Test
@@ -504,10 +505,10 @@ class BoundedBufferHiddenTests {
         });
         calling.await();
 
-        double share = cpuShareWhileWaiting(producer, "put() on a full buffer");
+        Activity activity = activityWhileWaiting(producer, "put() on a full buffer");
         assertThat(buffer.take()).as("take() from a full buffer holding \"a\"").isEqualTo("a");
         producer.result();
-        assertNotSpinning(share, "put() on a full buffer", producer);
+        assertNotSpinning(activity, "put() on a full buffer", producer);
     }
 
     // Traffic
@@ -630,30 +631,24 @@ class BoundedBufferHiddenTests {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    // CPU measurements
+    // Busy waiting
 
-    private static final long CPU_WINDOW_MILLIS = 300;
-    private static final double MAX_CPU_SHARE = 0.2;
+    private static final Duration WAITING_WINDOW = Duration.ofMillis(300);
 
-    /** The share of one core the worker's thread used over a window of wall time while it should be waiting. */
-    private static double cpuShareWhileWaiting(Worker<?> worker, String call) throws InterruptedException {
-        long cpuBefore = Threads.cpuTimeNanos(worker.thread);
-        long wallBefore = System.nanoTime();
-        Thread.sleep(CPU_WINDOW_MILLIS); // a measuring window, not synchronization
-        long cpuAfter = Threads.cpuTimeNanos(worker.thread);
-        long wall = System.nanoTime() - wallBefore;
-        if (cpuBefore < 0 || cpuAfter < 0) {
+    /** How busy the worker's thread was over a window of wall time in which it should be waiting. */
+    private static Activity activityWhileWaiting(Worker<?> worker, String call) throws InterruptedException {
+        Activity activity = Threads.activityOver(worker.thread, WAITING_WINDOW);
+        if (activity.ended()) {
             fail("%s should have waited, but it %s at once", call, worker.outcome());
         }
-        return (double) (cpuAfter - cpuBefore) / wall;
+        return activity;
     }
 
-    private static void assertNotSpinning(double share, String call, Worker<?> worker) {
-        if (share > MAX_CPU_SHARE) {
-            fail("A thread waiting in %s should sleep until it is woken, but '%s' used %.0f%% of a CPU core over %d ms of"
-                            + " waiting (busy waiting). Wait on a monitor (wait), a Condition (await) or a Semaphore (acquire)"
-                            + " instead of looping.",
-                    call, worker.name(), share * 100, CPU_WINDOW_MILLIS);
+    private static void assertNotSpinning(Activity activity, String call, Worker<?> worker) {
+        if (activity.looksBusy()) {
+            fail("A thread waiting in %s should sleep until it is woken, but '%s' %s of waiting (busy waiting). Wait on a"
+                            + " monitor (wait), a Condition (await) or a Semaphore (acquire) instead of looping.",
+                    call, worker.name(), activity.describe());
         }
     }
 

@@ -84,6 +84,39 @@ public final class Threads {
     }
 
     /**
+     * Watches {@code thread} for {@code window}, which the caller expects it to spend waiting, and reports how busy it
+     * was: the CPU it used and how often it was seen runnable. {@link Activity#looksBusy()} tells spinning from
+     * waiting, on an idle machine and on a loaded one alike.
+     *
+     * @param thread a started thread that should be waiting
+     * @param window how long to watch; a few hundred milliseconds is plenty
+     * @return what the thread did; {@link Activity#ended()} if it ended while watched
+     * @throws InterruptedException if the calling thread is interrupted while watching
+     */
+    public static Activity activityOver(Thread thread, Duration window) throws InterruptedException {
+        long cpuBefore = cpuTimeNanos(thread);
+        long start = System.nanoTime();
+        long end = start + window.toNanos();
+        int looks = 0;
+        int runnable = 0;
+        boolean ended = cpuBefore < 0;
+        while (!ended && System.nanoTime() - end < 0) {
+            Thread.State state = thread.getState();
+            ended = state == Thread.State.TERMINATED;
+            looks++;
+            if (state == Thread.State.RUNNABLE) {
+                runnable++;
+            }
+            Thread.sleep(Duration.ofNanos(POLL_NANOS)); // the pace of the looks, not synchronization
+        }
+        long cpuAfter = cpuTimeNanos(thread);
+        long wall = System.nanoTime() - start;
+        ended |= cpuAfter < 0;
+        double cpuShare = ended ? 0 : (double) (cpuAfter - cpuBefore) / wall;
+        return new Activity(Duration.ofNanos(wall), cpuShare, looks == 0 ? 0 : (double) runnable / looks, ended);
+    }
+
+    /**
      * Whether {@code thread} is waiting in {@code monitor.wait()} or blocked entering {@code synchronized (monitor)}:
      * that is, whether the code it runs uses that very object's monitor. A thread parked by a
      * {@code java.util.concurrent} lock, condition or semaphore is not waiting on any monitor.

@@ -84,17 +84,46 @@ class ThreadsTests {
     }
 
     @Test
-    void cpuTimeGrowsForASpinningThreadOnly() throws InterruptedException {
+    void cpuTimeGrowsForASpinningThreadOnly() {
         Thread spinner = started("spinner", this::spin);
         Thread waiter = started("waiter", this::awaitRelease);
         Threads.awaitStopped(waiter, GENEROUS);
         long spinnerBefore = Threads.cpuTimeNanos(spinner);
         long waiterBefore = Threads.cpuTimeNanos(waiter);
 
-        Thread.sleep(100); // a measuring window
+        // However loaded the machine, a spinner is given CPU sooner or later; a waiter, never.
+        long tenMillis = Duration.ofMillis(10).toNanos();
+        long deadline = System.nanoTime() + GENEROUS.toNanos();
+        while (Threads.cpuTimeNanos(spinner) - spinnerBefore <= tenMillis && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
 
-        assertThat(Threads.cpuTimeNanos(spinner) - spinnerBefore).isGreaterThan(Duration.ofMillis(10).toNanos());
-        assertThat(Threads.cpuTimeNanos(waiter) - waiterBefore).isLessThan(Duration.ofMillis(10).toNanos());
+        assertThat(Threads.cpuTimeNanos(spinner) - spinnerBefore).isGreaterThan(tenMillis);
+        assertThat(Threads.cpuTimeNanos(waiter) - waiterBefore).isLessThan(tenMillis);
+    }
+
+    @Test
+    void activityOverTellsASpinningThreadFromAWaitingOne() throws InterruptedException {
+        Thread spinner = started("spinner", this::spin);
+        Thread waiter = started("waiter", this::awaitRelease);
+        Threads.awaitStopped(waiter, GENEROUS);
+
+        Activity spinning = Threads.activityOver(spinner, Duration.ofMillis(200));
+        Activity waiting = Threads.activityOver(waiter, Duration.ofMillis(200));
+
+        assertThat(spinning.looksBusy()).as("spinner " + spinning.describe()).isTrue();
+        assertThat(spinning.runnableShare()).as("share of looks that saw the spinner runnable").isEqualTo(1.0);
+        assertThat(waiting.looksBusy()).as("waiter " + waiting.describe()).isFalse();
+        assertThat(waiting.runnableShare()).as("share of looks that saw the waiter runnable").isZero();
+        assertThat(waiting.ended()).isFalse();
+    }
+
+    @Test
+    void activityOverReportsAThreadThatEndsInsteadOfWaiting() throws InterruptedException {
+        Thread quick = started("quick", () -> { });
+        quick.join();
+
+        assertThat(Threads.activityOver(quick, Duration.ofMillis(50)).ended()).isTrue();
     }
 
     @Test
