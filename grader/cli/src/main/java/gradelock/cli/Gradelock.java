@@ -25,6 +25,7 @@ import gradelock.grader.validate.ValidationObserver;
 import gradelock.grader.validate.ValidationReport;
 import gradelock.grader.validate.Validator;
 import gradelock.grader.validate.Variant;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
         description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
                 + " and names deadlocks, stalls and timeouts.",
-        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class})
+        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class, Gradelock.ExportTemplate.class})
 public final class Gradelock implements Runnable {
 
     /** Grading completed (whatever the score). */
@@ -193,11 +194,7 @@ public final class Gradelock implements Runnable {
             if (runs < 1) {
                 throw new UsageError("--runs must be at least 1, but was " + runs);
             }
-            Path root = course.toAbsolutePath().normalize();
-            if (!Files.isDirectory(root.resolve("solutions")) || !Files.isDirectory(root.resolve("exercises"))) {
-                throw new UsageError("no course repository at " + root + " (it has no solutions/ and exercises/ folders);"
-                        + " run from the course's root or pass --course DIR");
-            }
+            Path root = courseRoot(course);
             ExerciseCatalog catalog = knownCatalog(exercises);
             List<Variant> variants = (exercises.isEmpty() ? catalog.ids() : exercises).stream()
                     .flatMap(id -> CourseVariants.of(root, id).stream()).toList();
@@ -259,6 +256,52 @@ public final class Gradelock implements Runnable {
             console.printf("%nWrote %s, %s and a folder per student in %s%n", BatchGrader.GRADEBOOK_FILE, "summary.txt", out);
             return EXIT_OK;
         }
+    }
+
+    @Command(name = "export-template", mixinStandardHelpOptions = true,
+            description = {"Writes the repository a student receives into OUT: the exercises (stubs, public tests, instructions)"
+                    + " as a standalone Maven build with the wrapper, and a GitHub Actions workflow that runs the public tests on"
+                    + " every push and pull request. No solutions, hidden tests or faulty variants."})
+    static final class ExportTemplate implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "OUT", description = "a new (or empty) folder for the template")
+        Path out;
+
+        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
+        Path course = Path.of("");
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = courseRoot(course);
+            if (Files.exists(out) && !isEmptyFolder(out)) {
+                throw new UsageError(out + " already exists and is not an empty folder; choose a new one");
+            }
+            new TemplateExporter(root).export(out);
+            spec.commandLine().getOut().printf("Wrote the student template to %s (try: cd %s && ./mvnw test)%n", out, out);
+            return EXIT_OK;
+        }
+
+        private static boolean isEmptyFolder(Path path) throws IOException {
+            if (!Files.isDirectory(path)) {
+                return false;
+            }
+            try (var entries = Files.list(path)) {
+                return entries.findAny().isEmpty();
+            }
+        }
+    }
+
+    /** The course repository at {@code course}, or a usage error if it is not one. */
+    static Path courseRoot(Path course) {
+        Path root = course.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("solutions")) || !Files.isDirectory(root.resolve("exercises"))) {
+            throw new UsageError("no course repository at " + root + " (it has no solutions/ and exercises/ folders);"
+                    + " run from the course's root or pass --course DIR");
+        }
+        return root;
     }
 
     /** The exercises on the class path, after checking that every id asked for is one of them. */
