@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
         description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
                 + " and names deadlocks, stalls and timeouts.",
-        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class, Gradelock.ExportTemplate.class})
+        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class, Gradelock.ExportTemplate.class, Gradelock.Package.class})
 public final class Gradelock implements Runnable {
 
     /** Grading completed (whatever the score). */
@@ -291,6 +291,48 @@ public final class Gradelock implements Runnable {
             try (var entries = Files.list(path)) {
                 return entries.findAny().isEmpty();
             }
+        }
+    }
+
+    @Command(name = "package", mixinStandardHelpOptions = true, description = "Bundles the grader for a course platform.",
+            subcommands = {Gradelock.PackageGradescope.class})
+    static final class Package implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new UsageError("package needs a platform: gradelock package gradescope --out FILE.zip");
+        }
+    }
+
+    @Command(name = "gradescope", mixinStandardHelpOptions = true,
+            description = {"Writes a Gradescope autograder bundle (upload it as the assignment's autograder): setup.sh installs a"
+                    + " JDK 21, run_autograder grades /autograder/submission with every exercise's public and hidden tests and"
+                    + " writes /autograder/results/results.json, also when grading fails."})
+    static final class PackageGradescope implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "FILE.zip", required = true, description = "the bundle to write")
+        Path out;
+
+        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
+        Path course = Path.of("");
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = courseRoot(course);
+            knownCatalog(List.of());
+            Path target = out.toAbsolutePath();
+            if (!Files.isDirectory(target.getParent())) {
+                throw new UsageError("no such folder for the bundle: " + target.getParent());
+            }
+            new GradescopePackager(root, GradescopePackager.thisClassPath()).write(target);
+            spec.commandLine().getOut().printf("Wrote the Gradescope autograder %s (%d kB)%n", out, Files.size(target) / 1024);
+            return EXIT_OK;
         }
     }
 
