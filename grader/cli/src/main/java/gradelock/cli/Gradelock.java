@@ -11,6 +11,7 @@ import gradelock.grader.batch.StudentResult;
 import gradelock.grader.batch.StudentSubmission;
 import gradelock.grader.report.AtomicFiles;
 import gradelock.grader.report.BatchProgress;
+import gradelock.grader.report.ClassSummaryHtml;
 import gradelock.grader.report.GitHubAnnotations;
 import gradelock.grader.report.GradescopeReport;
 import gradelock.grader.report.HtmlReport;
@@ -210,8 +211,8 @@ public final class Gradelock implements Runnable {
 
     @Command(name = "batch", mixinStandardHelpOptions = true,
             description = {"Grades a whole class: DIR holds one folder or .zip per student, named by the student's id.",
-                    "Writes OUT/<student>/result.json and report.txt as each student finishes, OUT/gradebook.csv after each,"
-                            + " and at the end OUT/summary.txt. Students graded before are skipped unless --force."})
+                    "Writes OUT/<student>/result.json, report.txt and report.html as each student finishes, OUT/gradebook.csv after"
+                            + " each, and at the end OUT/summary.txt and summary.html. Students graded before are skipped unless --force."})
     static final class Batch implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -252,8 +253,10 @@ public final class Gradelock implements Runnable {
             PrintWriter console = spec.commandLine().getOut();
             List<StudentResult> results = new BatchGrader(new Grader(catalog, ForkOptions.likeThisJvm()), out, jobs, force)
                     .grade(students, exercises, columns, new BatchProgress(console));
-            AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(ClassSummary.of(results)));
-            console.printf("%nWrote %s, %s and a folder per student in %s%n", BatchGrader.GRADEBOOK_FILE, "summary.txt", out);
+            ClassSummary summary = ClassSummary.of(results);
+            AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(summary));
+            AtomicFiles.write(out.resolve("summary.html"), ClassSummaryHtml.toHtml(summary));
+            console.printf("%nWrote %s, summary.txt, summary.html and a folder per student in %s%n", BatchGrader.GRADEBOOK_FILE, out);
             return EXIT_OK;
         }
     }

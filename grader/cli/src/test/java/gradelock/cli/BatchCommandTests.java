@@ -68,10 +68,12 @@ class BatchCommandTests {
         assertThat(gradebook.get(3)).startsWith("cyd,,,").contains("not graded: ", "not a readable .zip file");
         assertThat(out.resolve("ada/result.json")).exists();
         assertThat(out.resolve("ada/report.txt")).content().contains("Total: 45/45");
+        assertThat(out.resolve("ada/report.html")).content().contains("<h1 id=\"total\">gradelock: 45/45</h1>", "<svg class=\"bar\"");
         assertThat(out.resolve("bob/result.json")).exists();
         assertThat(out.resolve("cyd/failure.txt")).content().contains("not a readable .zip file");
         assertThat(out.resolve("cyd/result.json")).doesNotExist();
         assertThat(out.resolve("summary.txt")).content().contains("2 graded, 1 not graded");
+        assertThat(out.resolve("summary.html")).content().contains("2 graded, 1 not graded", "<svg class=\"histogram\"");
 
         Run again = gradelock("batch", classDir.toString(), "--out", out.toString(), "--exercise", EXERCISE, "--jobs", "1");
 

@@ -2,7 +2,9 @@ package gradelock.grader.batch;
 
 import gradelock.grader.Grader;
 import gradelock.grader.model.GradingResult;
+import gradelock.grader.report.AtomicFiles;
 import gradelock.grader.report.GradingObserver;
+import gradelock.grader.report.HtmlReport;
 import gradelock.grader.report.JsonReport;
 import gradelock.grader.report.ScoreCard;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Grades a whole class, {@code jobs} students at a time. Each student's {@code result.json} and {@code report.txt}
+ * Grades a whole class, {@code jobs} students at a time. Each student's {@code result.json}, {@code report.txt} and {@code report.html}
  * are written the moment that student is done, and {@code gradebook.csv} is rewritten after every student, so an
  * interrupted batch loses nothing already graded; a later run skips every student that has a {@code result.json}
  * unless told to regrade. A submission the grader cannot grade gets a {@code failure.txt} with the reason, and the
@@ -29,6 +31,7 @@ public final class BatchGrader {
 
     public static final String RESULT_FILE = "result.json";
     public static final String REPORT_FILE = "report.txt";
+    public static final String HTML_REPORT_FILE = "report.html";
     public static final String FAILURE_FILE = "failure.txt";
     public static final String GRADEBOOK_FILE = "gradebook.csv";
 
@@ -102,6 +105,7 @@ public final class BatchGrader {
                 result = grader.grade(student.path().toAbsolutePath().normalize(), exerciseIds, new ScoreCard(cardWriter));
             }
             Files.writeString(folder.resolve(REPORT_FILE), card.toString());
+            AtomicFiles.write(folder.resolve(HTML_REPORT_FILE), HtmlReport.toHtml(result));
             // result.json last: its presence is what marks this student as done
             GradingObserver json = new JsonReport(folder.resolve(RESULT_FILE));
             json.gradingFinished(result);

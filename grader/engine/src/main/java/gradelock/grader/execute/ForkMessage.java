@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import gradelock.grader.model.SourceLocation;
 import gradelock.grader.model.Verdict;
+import gradelock.grader.model.WaitingThread;
 import java.util.List;
 
 /** What a test JVM tells the grader, one JSON line each, as things happen. */
@@ -44,11 +45,20 @@ public sealed interface ForkMessage {
     record TestStarted(String id, long limitMillis) implements ForkMessage {
     }
 
-    /** One run of a test method ended with a verdict. */
-    record RunFinished(String id, Verdict verdict, String message, long durationMillis, List<SourceLocation> locations)
-            implements ForkMessage {
+    /**
+     * One run of a test method ended with a verdict.
+     *
+     * @param waiting for a deadlock or a stall, the threads involved and what each waits for; otherwise empty
+     */
+    record RunFinished(String id, Verdict verdict, String message, long durationMillis, List<SourceLocation> locations,
+                       List<WaitingThread> waiting) implements ForkMessage {
         public RunFinished {
             locations = List.copyOf(locations);
+            waiting = waiting == null ? List.of() : List.copyOf(waiting);
+        }
+
+        public RunFinished(String id, Verdict verdict, String message, long durationMillis, List<SourceLocation> locations) {
+            this(id, verdict, message, durationMillis, locations, List.of());
         }
     }
 

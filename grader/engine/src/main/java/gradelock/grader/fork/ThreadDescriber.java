@@ -1,6 +1,7 @@
 package gradelock.grader.fork;
 
 import gradelock.grader.model.SourceLocation;
+import gradelock.grader.model.WaitingThread;
 import java.lang.management.LockInfo;
 import java.lang.management.ThreadInfo;
 import java.util.List;
@@ -51,6 +52,28 @@ final class ThreadDescriber {
         }
         text.append(' ').append(where(thread));
         return text.toString();
+    }
+
+    /** The same thread as an edge of the wait-for graph: what it waits for, who holds that, and where. */
+    WaitingThread waiting(ThreadInfo thread) {
+        LockInfo lock = thread.getLockInfo();
+        String lockName = lock == null ? null : lockName(lock);
+        String holder = thread.getLockOwnerName() != null && lock != null ? ownerName(thread) : null;
+        String waiting = switch (thread.getThreadState()) {
+            case BLOCKED -> "is blocked entering synchronized code";
+            case WAITING, TIMED_WAITING -> waitKind(thread);
+            case RUNNABLE -> "is running";
+            default -> "is " + thread.getThreadState().toString().toLowerCase();
+        };
+        return new WaitingThread(name(thread), waiting, lockName, holder, location(thread).map(SourceLocation::toString).orElse(null));
+    }
+
+    /** A virtual thread as an edge of the wait-for graph; a virtual thread's dump names no holder. */
+    WaitingThread waiting(VirtualThreads.Snapshot thread) {
+        String name = "virtual thread " + (thread.name().isEmpty() ? "#" + thread.id() : "\"" + thread.name() + "\"");
+        String lock = thread.waitingOn() == null ? null : monitorName(thread.waitingOn());
+        return new WaitingThread(name, "is " + thread.state().toString().toLowerCase(), lock, null,
+                location(thread).map(SourceLocation::toString).orElse(null));
     }
 
     private String ownerName(ThreadInfo thread) {

@@ -2,6 +2,7 @@ package gradelock.grader.fork;
 
 import gradelock.grader.execute.ForkMessage;
 import gradelock.grader.model.SourceLocation;
+import gradelock.grader.model.WaitingThread;
 import gradelock.grader.model.Verdict;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -100,15 +101,17 @@ final class Watchdog implements Runnable {
         ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
         StringBuilder message = new StringBuilder("Deadlock: these threads each hold a lock that another of them needs, so none can go on:");
         List<SourceLocation> locations = new ArrayList<>();
+        List<WaitingThread> waiting = new ArrayList<>();
         for (ThreadInfo thread : cycle) {
             if (thread == null) {
                 continue;
             }
             message.append("\n  - ").append(describer.describe(thread));
             describer.location(thread).ifPresent(locations::add);
+            waiting.add(describer.waiting(thread));
         }
         message.append("\nTake locks in one fixed order everywhere, or hold only one at a time.");
-        return report(run, Verdict.DEADLOCK, message.toString(), locations);
+        return report(run, Verdict.DEADLOCK, message.toString(), locations, waiting);
     }
 
     private boolean checkStall(TestRun run) {
@@ -175,15 +178,17 @@ final class Watchdog implements Runnable {
                         + " (typically a lost wakeup: notify() woke the wrong thread, or a condition that is never signalled):",
                 quietMillis / 1000.0));
         List<SourceLocation> locations = new ArrayList<>();
-        listThreads(detailed, describer, message, locations);
+        List<WaitingThread> waiting = new ArrayList<>();
+        listThreads(detailed, describer, message, locations, waiting);
         strandedVirtual.stream().limit(MAX_THREADS_LISTED).forEach(thread -> {
             message.append("\n  - ").append(describer.describe(thread));
             describer.location(thread).ifPresent(locations::add);
+            waiting.add(describer.waiting(thread));
         });
         if (strandedVirtual.size() > MAX_THREADS_LISTED) {
             message.append("\n  ... and ").append(strandedVirtual.size() - MAX_THREADS_LISTED).append(" more virtual threads");
         }
-        return report(run, Verdict.STALLED, message.toString(), locations);
+        return report(run, Verdict.STALLED, message.toString(), locations, waiting);
     }
 
     private boolean checkHardLimit(TestRun run) {
@@ -200,8 +205,8 @@ final class Watchdog implements Runnable {
                 "Timed out: the test did not finish within its limit of %.1f s, and did not stop when interrupted. Its threads:",
                 run.limitMillis() / 1000.0));
         List<SourceLocation> locations = new ArrayList<>();
-        listThreads(detailed, describer, message, locations);
-        return report(run, Verdict.TIMEOUT, message.toString(), locations);
+        listThreads(detailed, describer, message, locations, new ArrayList<>());
+        return report(run, Verdict.TIMEOUT, message.toString(), locations, List.of());
     }
 
     /** The class of a live platform thread, looked up once per thread: the JDK's own threads are told apart by class. */
@@ -222,22 +227,24 @@ final class Watchdog implements Runnable {
         return id == run.runner().threadId() || !infrastructure.contains(id) && !thread.getThreadName().startsWith("junit-");
     }
 
-    private static void listThreads(ThreadInfo[] detailed, ThreadDescriber describer, StringBuilder message, List<SourceLocation> locations) {
+    private static void listThreads(ThreadInfo[] detailed, ThreadDescriber describer, StringBuilder message,
+                                    List<SourceLocation> locations, List<WaitingThread> waiting) {
         List<ThreadInfo> present = Arrays.stream(detailed).filter(Objects::nonNull).toList();
         present.stream().limit(MAX_THREADS_LISTED).forEach(thread -> {
             message.append("\n  - ").append(describer.describe(thread));
             describer.location(thread).ifPresent(locations::add);
+            waiting.add(describer.waiting(thread));
         });
         if (present.size() > MAX_THREADS_LISTED) {
             message.append("\n  ... and ").append(present.size() - MAX_THREADS_LISTED).append(" more threads");
         }
     }
 
-    private boolean report(TestRun run, Verdict verdict, String message, List<SourceLocation> locations) {
+    private boolean report(TestRun run, Verdict verdict, String message, List<SourceLocation> locations, List<WaitingThread> waiting) {
         if (!run.decide()) {
             return false;
         }
-        channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations));
+        channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations, waiting));
         return true;
     }
 }

@@ -4,6 +4,7 @@ import gradelock.grader.execute.ForkMessage;
 import gradelock.grader.execute.TestRuns;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.SourceLocation;
+import gradelock.grader.model.WaitingThread;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Scorer {
         Verdict verdict;
         String message;
         List<SourceLocation> locations = List.of();
+        List<WaitingThread> waiting = List.of();
         if (firstBad.isPresent()) {
             ForkMessage.RunFinished bad = firstBad.get();
             verdict = bad.verdict();
@@ -35,6 +37,7 @@ public final class Scorer {
                     ? "Run " + (runs.indexOf(bad) + 1) + " of " + test.plannedRuns() + ": " + bad.message()
                     : bad.message();
             locations = bad.locations();
+            waiting = bad.waiting();
         } else if (runs.isEmpty() || passedRuns < test.plannedRuns() && testRuns.notRunReason() != null) {
             verdict = Verdict.NOT_RUN;
             message = testRuns.notRunReason() != null ? testRuns.notRunReason() : "Not run.";
@@ -44,6 +47,6 @@ public final class Scorer {
         }
         int score = verdict == Verdict.PASSED ? test.points() : 0;
         return new TestOutcome(test.name(), score, test.points(), verdict, exercise.visibilityOf(test.className()),
-                runs.size(), passedRuns, millis, message, test.displayName(), locations);
+                runs.size(), passedRuns, millis, message, test.displayName(), locations, waiting);
     }
 }

@@ -1,6 +1,7 @@
 package gradelock.grader.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.List;
  * The graded result of one test method. A repeated test earns its points only if every run passed.
  *
  * @param locations the submission's source lines the verdict points at (threads of a deadlock, say)
+ * @param waiting   for a deadlock or a stall, its threads and what each waits for (written to JSON only then)
  */
-@JsonPropertyOrder({"name", "score", "max_score", "verdict", "visibility", "runs", "passed_runs", "duration_ms", "message"})
+@JsonPropertyOrder({"name", "score", "max_score", "verdict", "visibility", "runs", "passed_runs", "duration_ms", "message", "waiting"})
 public record TestOutcome(
         @JsonProperty("name") String name,
         @JsonProperty("score") int score,
@@ -22,10 +24,17 @@ public record TestOutcome(
         @JsonProperty("duration_ms") long durationMillis,
         @JsonProperty("message") String message,
         @JsonIgnore String displayName,
-        @JsonIgnore List<SourceLocation> locations) {
+        @JsonIgnore List<SourceLocation> locations,
+        @JsonProperty("waiting") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingThread> waiting) {
 
     public TestOutcome {
         locations = locations == null ? List.of() : List.copyOf(locations);
+        waiting = waiting == null ? List.of() : List.copyOf(waiting);
+    }
+
+    public TestOutcome(String name, int score, int maxScore, Verdict verdict, Visibility visibility, int runs, int passedRuns,
+                       long durationMillis, String message, String displayName, List<SourceLocation> locations) {
+        this(name, score, maxScore, verdict, visibility, runs, passedRuns, durationMillis, message, displayName, locations, List.of());
     }
 
     public boolean passed() {

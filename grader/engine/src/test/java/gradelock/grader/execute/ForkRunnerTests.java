@@ -7,6 +7,7 @@ import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
+import gradelock.grader.model.WaitingThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,19 @@ class ForkRunnerTests {
                 .contains("\"left\"", "\"right\"", "held by")
                 .contains("fixtures/Locks.java:" + lineOf("first-then-second") + " (firstThenSecond)")
                 .contains("fixtures/Locks.java:" + lineOf("second-then-first") + " (secondThenFirst)");
+    }
+
+    @Test
+    void aDeadlockCarriesItsWaitForGraph() throws IOException {
+        TestOutcome deadlock = outcome("deadlocks");
+
+        assertThat(deadlock.waiting()).as("the deadlock's waiting threads").hasSize(2);
+        WaitingThread left = deadlock.waiting().stream().filter(t -> t.thread().equals("\"left\"")).findFirst().orElseThrow();
+        WaitingThread right = deadlock.waiting().stream().filter(t -> t.thread().equals("\"right\"")).findFirst().orElseThrow();
+        assertThat(left.heldBy()).as("who holds what \"left\" waits for").isEqualTo("\"right\"");
+        assertThat(right.heldBy()).as("who holds what \"right\" waits for").isEqualTo("\"left\"");
+        assertThat(left.lock()).isNotNull().isNotEqualTo(right.lock());
+        assertThat(left.at()).isEqualTo("fixtures/Locks.java:" + lineOf("first-then-second") + " (firstThenSecond)");
     }
 
     @Test
