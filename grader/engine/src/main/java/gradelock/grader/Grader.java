@@ -14,6 +14,8 @@ import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.TestOutcome;
+import gradelock.grader.policy.PolicyChecker;
+import gradelock.grader.policy.PolicyViolation;
 import gradelock.grader.report.GradingObserver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +36,20 @@ public final class Grader {
     private final ExerciseCatalog catalog;
     private final ForkOptions forkOptions;
     private final SubmissionCompiler compiler = new SubmissionCompiler();
+    private final Path workRoot;
 
     public Grader(ExerciseCatalog catalog, ForkOptions forkOptions) {
+        this(catalog, forkOptions, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * A grader whose temporary folders (one per grading, deleted when it ends) go under {@code workRoot}. A
+     * submission's own temporary files go there too: its test JVMs get a {@code java.io.tmpdir} inside it.
+     */
+    public Grader(ExerciseCatalog catalog, ForkOptions forkOptions, Path workRoot) {
         this.catalog = catalog;
         this.forkOptions = forkOptions;
+        this.workRoot = workRoot;
     }
 
     /**
@@ -57,7 +69,7 @@ public final class Grader {
         long start = System.nanoTime();
         List<ExerciseSpec> exercises = select(exerciseIds);
         observer.gradingStarted(submission, exercises);
-        Path workDir = Files.createTempDirectory("gradelock-");
+        Path workDir = Files.createTempDirectory(workRoot, "gradelock-");
         try {
             Map<String, SubmissionSources> found = SubmissionLocator.locate(submission, exercises, workDir);
             List<ExerciseOutcome> outcomes = new ArrayList<>();
@@ -97,6 +109,10 @@ public final class Grader {
                 return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.COMPILE_ERROR, failed.summary());
             }
             CompileResult.Compiled ok = (CompileResult.Compiled) compiled;
+            List<PolicyViolation> violations = new PolicyChecker(Set.copyOf(exercise.policy().allow())).check(ok.submission());
+            if (!violations.isEmpty()) {
+                return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.POLICY_VIOLATION, policySummary(violations));
+            }
             List<TestOutcome> tests = new ArrayList<>();
             ExecutionReport report = new ForkRunner(forkOptions, workDir).run(exercise, ok.submission(), onlyTests, runs -> {
                 TestOutcome test = Scorer.score(exercise, runs);
@@ -114,6 +130,18 @@ public final class Grader {
             return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED,
                     "The grader could not grade this exercise: " + e);
         }
+    }
+
+    /** The violations one per line, in the shape of compile errors, so that reports point at each line alike. */
+    private static String policySummary(List<PolicyViolation> violations) {
+        int shown = Math.min(violations.size(), 10);
+        StringBuilder text = new StringBuilder("None of its code was run: it uses what the grading policy forbids"
+                + " (the rules are in docs/security.md):");
+        violations.subList(0, shown).forEach(violation -> text.append("\n  ").append(violation));
+        if (shown < violations.size()) {
+            text.append("\n  ... and ").append(violations.size() - shown).append(" more");
+        }
+        return text.toString();
     }
 
     private static void deleteTree(Path root) {

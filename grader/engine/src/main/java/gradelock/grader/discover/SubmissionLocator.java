@@ -31,7 +31,7 @@ import java.util.zip.ZipInputStream;
 public final class SubmissionLocator {
 
     /** Folders that never hold a submission's own code: build output, tests, and the instructors' variants. */
-    private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "build", "out", "node_modules", "faulty", "alternatives");
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "build", "out", "node_modules", "faulty", "alternatives", "adversarial");
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);

@@ -136,6 +136,9 @@ public final class ForkRunner {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         command.addAll(options.jvmOptions());
+        // The submission's temporary files stay in the grading's own folder, which is deleted after grading.
+        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
         String classPath = options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         command.add(classPath + File.pathSeparator + submission.classesDir());

@@ -19,12 +19,29 @@ public record ExerciseSpec(
         @JsonProperty("hidden_tests") List<String> hiddenTests,
         @JsonProperty("test_timeout_seconds") int testTimeoutSeconds,
         @JsonProperty("budget_seconds") int budgetSeconds,
-        @JsonProperty("max_score") int maxScore) {
+        @JsonProperty("max_score") int maxScore,
+        @JsonProperty("policy") Policy policy) {
+
+    /**
+     * What the grading policy allows this exercise beyond the default, as the names of lifted rules' allowances
+     * ({@code child-processes}, {@code network}, {@code files}); see {@code gradelock.grader.policy.PolicyRule}.
+     */
+    public record Policy(@JsonProperty("allow") List<String> allow) {
+        public Policy {
+            allow = allow == null ? List.of() : List.copyOf(allow);
+        }
+    }
 
     public ExerciseSpec {
         classes = List.copyOf(classes);
         publicTests = List.copyOf(publicTests);
         hiddenTests = List.copyOf(hiddenTests);
+        policy = policy == null ? new Policy(List.of()) : policy;
+    }
+
+    public ExerciseSpec(String id, String title, String packageName, List<String> classes, List<String> publicTests,
+                        List<String> hiddenTests, int testTimeoutSeconds, int budgetSeconds, int maxScore) {
+        this(id, title, packageName, classes, publicTests, hiddenTests, testTimeoutSeconds, budgetSeconds, maxScore, null);
     }
 
     public List<String> testClasses() {

@@ -8,6 +8,8 @@ public enum ExerciseStatus {
     GRADED,
     COMPILE_ERROR,
     MISSING,
+    /** The submission uses something the grading policy forbids; none of its code was run. */
+    POLICY_VIOLATION,
     /** The grader could not finish this exercise (it reports why); the other exercises are unaffected. */
     CRASHED;
 

@@ -1,6 +1,7 @@
 package gradelock.grader.report;
 
 import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.SourceLocation;
@@ -57,7 +58,8 @@ public final class GitHubAnnotations implements GradingObserver {
                 for (String line : exercise.message().lines().toList()) {
                     Matcher error = COMPILE_ERROR.matcher(line);
                     if (error.matches()) {
-                        lines.add(command(file(error.group(1)), error.group(2), exercise.id() + ": does not compile", error.group(3)));
+                        lines.add(command(file(error.group(1)), error.group(2), exercise.id() + ": " + (exercise.status() == ExerciseStatus.COMPILE_ERROR
+                                ? "does not compile" : Failures.status(exercise)), error.group(3)));
                     }
                 }
             }

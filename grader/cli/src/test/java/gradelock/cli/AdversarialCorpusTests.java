@@ -1,0 +1,92 @@
+package gradelock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.GradingResult;
+import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import gradelock.grader.Grader;
+import gradelock.grader.execute.ForkOptions;
+import gradelock.grader.report.GradingObserver;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Submissions written to break or fool the grader, kept under {@code solutions/<id>/adversarial/<attack>/} with an
+ * {@code expected.json}. Each is graded as a student's would be, and must get its expected outcome within the
+ * exercise's budget, gain no points it did not earn, and leave no process and no temporary folder behind.
+ */
+class AdversarialCorpusTests {
+
+    /** What an attack must come to. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Expected(@JsonProperty("attack") String attack, @JsonProperty("status") String status,
+                    @JsonProperty("message_contains") List<String> messageContains, @JsonProperty("lost") List<Lost> lost,
+                    @JsonProperty("score_at_most") Integer scoreAtMost) {
+        Expected {
+            messageContains = messageContains == null ? List.of() : messageContains;
+            lost = lost == null ? List.of() : lost;
+        }
+    }
+
+    record Lost(@JsonProperty("test") String test, @JsonProperty("verdict") String verdict) {
+    }
+
+    @TempDir
+    Path workRoot;
+
+    static Stream<String> attacks() {
+        return Course.variants("adversarial");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void anAttackGetsItsVerdictGainsNothingAndLeavesNothingBehind(String attack) throws IOException {
+        Path folder = Course.variantFolder("adversarial", attack);
+        Expected expected = Course.readJson(folder.resolve("expected.json"), Expected.class);
+        String exerciseId = Course.exerciseOf(attack);
+        int budgetSeconds = Course.CATALOG.find(exerciseId).orElseThrow().budgetSeconds();
+        Set<Long> processesBefore = descendants();
+        long start = System.nanoTime();
+
+        GradingResult result = new Grader(Course.CATALOG, ForkOptions.likeThisJvm(), workRoot)
+                .grade(folder, List.of(exerciseId), new GradingObserver() { });
+
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        ExerciseOutcome outcome = result.exercises().get(0);
+        assertThat(seconds).as("seconds to grade %s (budget %d s)", attack, budgetSeconds).isLessThanOrEqualTo(budgetSeconds);
+        assertThat(outcome.status().jsonName()).as("status of %s; its message: %s", attack, outcome.message()).isEqualTo(expected.status());
+        if (!expected.messageContains().isEmpty()) {
+            assertThat(outcome.message()).as("message of %s", attack).contains(expected.messageContains());
+        }
+        for (Lost lost : expected.lost()) {
+            TestOutcome test = outcome.tests().stream().filter(t -> t.name().equals(lost.test())).findFirst()
+                    .orElseThrow(() -> new AssertionError(attack + ": no test " + lost.test() + " was graded"));
+            assertThat(test.verdict()).as("verdict of %s for %s (message: %s)", lost.test(), attack, test.message())
+                    .isEqualTo(Verdict.fromJsonName(lost.verdict()));
+        }
+        if (expected.scoreAtMost() != null) {
+            assertThat(outcome.score()).as("score of %s", attack).isLessThanOrEqualTo(expected.scoreAtMost());
+        }
+        assertThat(descendants()).as("processes left behind by grading %s", attack).isSubsetOf(processesBefore);
+        try (Stream<Path> left = Files.list(workRoot)) {
+            assertThat(left).as("files left behind in the grader's temporary folder by grading %s", attack).isEmpty();
+        }
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+}
