@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Submissions written to break or fool the grader, kept under {@code solutions/<id>/adversarial/<attack>/} with an
  * {@code expected.json}. Each is graded as a student's would be, and must get its expected outcome within the
- * exercise's budget, gain no points it did not earn, and leave no process and no temporary folder behind.
+ * exercise's budget, gain no points it did not earn, and leave no process and no temporary file behind. An attack
+ * that hangs its test names that test in {@code only_tests}: one hung test proves the point, thirty would only
+ * spend the budget.
  */
 class AdversarialCorpusTests {
 
@@ -33,14 +35,17 @@ class AdversarialCorpusTests {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Expected(@JsonProperty("attack") String attack, @JsonProperty("status") String status,
                     @JsonProperty("message_contains") List<String> messageContains, @JsonProperty("lost") List<Lost> lost,
-                    @JsonProperty("score_at_most") Integer scoreAtMost) {
+                    @JsonProperty("score_at_most") Integer scoreAtMost, @JsonProperty("only_tests") List<String> onlyTests) {
         Expected {
             messageContains = messageContains == null ? List.of() : messageContains;
             lost = lost == null ? List.of() : lost;
+            onlyTests = onlyTests == null ? List.of() : onlyTests;
         }
     }
 
-    record Lost(@JsonProperty("test") String test, @JsonProperty("verdict") String verdict) {
+    /** A test the attack must lose, with this verdict, and (if given) a message that contains this. */
+    record Lost(@JsonProperty("test") String test, @JsonProperty("verdict") String verdict,
+                @JsonProperty("message_contains") String messageContains) {
     }
 
     @TempDir
@@ -61,7 +66,7 @@ class AdversarialCorpusTests {
         long start = System.nanoTime();
 
         GradingResult result = new Grader(Course.CATALOG, ForkOptions.likeThisJvm(), workRoot)
-                .grade(folder, List.of(exerciseId), new GradingObserver() { });
+                .grade(folder, List.of(exerciseId), Set.copyOf(expected.onlyTests()), new GradingObserver() { });
 
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         ExerciseOutcome outcome = result.exercises().get(0);
@@ -75,6 +80,9 @@ class AdversarialCorpusTests {
                     .orElseThrow(() -> new AssertionError(attack + ": no test " + lost.test() + " was graded"));
             assertThat(test.verdict()).as("verdict of %s for %s (message: %s)", lost.test(), attack, test.message())
                     .isEqualTo(Verdict.fromJsonName(lost.verdict()));
+            if (lost.messageContains() != null) {
+                assertThat(test.message()).as("message of %s for %s", lost.test(), attack).contains(lost.messageContains());
+            }
         }
         if (expected.scoreAtMost() != null) {
             assertThat(outcome.score()).as("score of %s", attack).isLessThanOrEqualTo(expected.scoreAtMost());

@@ -16,8 +16,11 @@ import java.util.List;
  */
 public record ForkOptions(Path javaExecutable, List<Path> classPath, List<String> jvmOptions, Duration stall, Duration budgetOverride) {
 
+    /** Each test JVM's heap; a test that needs more ends its JVM with an OutOfMemoryError and loses that test. */
+    public static final int HEAP_MEGABYTES = 512;
+
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Xmx512m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+            "-Xmx" + HEAP_MEGABYTES + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
 
     public ForkOptions {
         classPath = List.copyOf(classPath);

@@ -7,6 +7,7 @@ import gradelock.grader.model.Verdict;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -41,8 +42,12 @@ public final class ForkRunner {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     /** Past a test's own limit, how long the grader waits for the fork's watchdog before giving up on the fork. */
     private static final Duration SILENCE_GRACE = Duration.ofSeconds(5);
+    /** The most of a test JVM's output kept in its log. */
+    private static final long MAX_LOG_BYTES = 16L * 1024 * 1024;
 
     private final ForkOptions options;
+    /** Copies the running test JVM's output to its log; forks run one after another. */
+    private Thread outputKeeper;
     private final Path workDir;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
@@ -143,9 +148,34 @@ public final class ForkRunner {
         String classPath = options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         command.add(classPath + File.pathSeparator + submission.classesDir());
         command.add("gradelock.grader.fork.ForkMain");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        return builder.start();
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        outputKeeper = Thread.ofPlatform().daemon().name("gradelock-fork-output").start(() -> keepOutput(process.getInputStream(), log));
+        return process;
+    }
+
+    /**
+     * Copies a test JVM's output into its log, up to {@link #MAX_LOG_BYTES}, and drains the rest unread: the test JVM
+     * caps each test's printing itself, and this backstop catches what bypasses that (a write to the raw file
+     * descriptor), so that no submission can fill the disk, nor block on a full pipe.
+     */
+    private static void keepOutput(InputStream output, Path log) {
+        try (output; OutputStream file = Files.newOutputStream(log)) {
+            byte[] buffer = new byte[8192];
+            long kept = 0;
+            for (int read; (read = output.read(buffer)) >= 0; ) {
+                if (kept < MAX_LOG_BYTES) {
+                    int keep = (int) Math.min(read, MAX_LOG_BYTES - kept);
+                    file.write(buffer, 0, keep);
+                    kept += keep;
+                    if (kept == MAX_LOG_BYTES) {
+                        file.write("\n[gradelock] the test JVM printed more than this; the rest was dropped\n".getBytes(StandardCharsets.UTF_8));
+                        file.flush();
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the test JVM is gone, or the log cannot be written: either way there is nothing more to keep
+        }
     }
 
     private static final Object END_OF_STREAM = new Object();
@@ -207,7 +237,12 @@ public final class ForkRunner {
             if (next == END_OF_STREAM || next == null && !process.isAlive()) {
                 process.waitFor(2, TimeUnit.SECONDS);
                 String status = process.isAlive() ? "still running" : "exit status " + process.exitValue();
-                return new ForkEnd(EndKind.DIED, "the test JVM ended unexpectedly (" + status + ")" + logTail(log));
+                outputKeeper.join(1_000); // the log's last lines say why it died
+                String tail = logTail(log);
+                if (tail.contains("OutOfMemoryError")) {
+                    return new ForkEnd(EndKind.DIED, "it ran out of memory: the test JVM's heap is limited to " + ForkOptions.HEAP_MEGABYTES + " MiB" + tail);
+                }
+                return new ForkEnd(EndKind.DIED, "the test JVM ended unexpectedly (" + status + ")" + tail);
             }
             long now = System.nanoTime();
             if (now >= deadline) {

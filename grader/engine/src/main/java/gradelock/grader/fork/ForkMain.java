@@ -40,8 +40,9 @@ public final class ForkMain {
     public static void main(String[] args) throws Exception {
         ForkRequest request = readRequest(System.in);
         System.setIn(InputStream.nullInputStream());
+        OutputLimit output = OutputLimit.install();
         try (ResultChannel channel = ResultChannel.connect(request.port(), request.token())) {
-            run(request, channel);
+            run(request, channel, output);
         } finally {
             // a submission's leftover non-daemon threads must not keep this JVM alive
             Runtime.getRuntime().halt(0);
@@ -56,7 +57,7 @@ public final class ForkMain {
         return new ObjectMapper().readValue(line, ForkRequest.class);
     }
 
-    private static void run(ForkRequest request, ResultChannel channel) {
+    private static void run(ForkRequest request, ResultChannel channel, OutputLimit output) {
         Launcher launcher = LauncherFactory.create();
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request().selectors(selectors(request));
         if (!request.onlyTests().isEmpty()) {
@@ -81,7 +82,7 @@ public final class ForkMain {
         Watchdog watchdog = Watchdog.start(channel, frames, request.stallMillis());
         Set<String> plannedIds = new LinkedHashSet<>();
         planned.forEach(test -> plannedIds.add(test.id()));
-        launcher.execute(plan, new GradingListener(channel, watchdog, new FailureClassifier(frames), plannedIds, request.testTimeoutMillis()));
+        launcher.execute(plan, new GradingListener(channel, watchdog, new FailureClassifier(frames), plannedIds, request.testTimeoutMillis(), output));
         channel.send(new ForkMessage.Done());
     }
 

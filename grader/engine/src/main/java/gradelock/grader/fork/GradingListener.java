@@ -29,10 +29,13 @@ final class GradingListener implements TestExecutionListener {
     private final long defaultLimitMillis;
     private final Set<String> startedMethods = ConcurrentHashMap.newKeySet();
     private final Set<String> methodsWithRuns = ConcurrentHashMap.newKeySet();
+    private final OutputLimit output;
     private volatile TestPlan plan;
     private volatile TestRun currentRun;
 
-    GradingListener(ResultChannel channel, Watchdog watchdog, FailureClassifier classifier, Set<String> plannedMethods, long defaultLimitMillis) {
+    GradingListener(ResultChannel channel, Watchdog watchdog, FailureClassifier classifier, Set<String> plannedMethods, long defaultLimitMillis,
+                    OutputLimit output) {
+        this.output = output;
         this.channel = channel;
         this.watchdog = watchdog;
         this.classifier = classifier;
@@ -54,6 +57,7 @@ final class GradingListener implements TestExecutionListener {
             channel.send(new ForkMessage.TestStarted(id, limitMillis));
         }
         if (identifier.isTest()) {
+            output.startTest();
             TestRun run = TestRun.begin(methodIdOf(identifier), limitMillis);
             currentRun = run;
             watchdog.watch(run);
@@ -100,7 +104,8 @@ final class GradingListener implements TestExecutionListener {
                     "Aborted: " + result.getThrowable().map(Throwable::getMessage).orElse("an assumption did not hold"), millis, List.of()));
             case FAILED -> {
                 FailureClassifier.Classified classified = classify(result);
-                ForkMessage.RunFinished finished = new ForkMessage.RunFinished(run.methodId(), classified.verdict(), classified.message(),
+                String message = output.cutThisTest() ? classified.message() + "\n" + output.note() : classified.message();
+                ForkMessage.RunFinished finished = new ForkMessage.RunFinished(run.methodId(), classified.verdict(), message,
                         millis, classified.locations());
                 if (classified.verdict().taintsJvm()) {
                     channel.sendTaintingVerdict(finished);

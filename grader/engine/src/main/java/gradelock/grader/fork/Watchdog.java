@@ -36,6 +36,11 @@ final class Watchdog implements Runnable {
     /** JUnit interrupts a test at its limit; past this grace the test ignores interrupts and the JVM is given up. */
     private static final long HARD_LIMIT_GRACE_MILLIS = 2_000;
     private static final int MAX_THREADS_LISTED = 8;
+    /** Limits of what one test may hold at once, checked every {@link #POLLS_PER_LIMITS_CHECK} polls. */
+    static final int MAX_LIVE_THREADS = 1_000;
+    static final int MAX_CHILD_PROCESSES = 32;
+    static final long MAX_TEMPORARY_BYTES = 256L * 1024 * 1024;
+    private static final int POLLS_PER_LIMITS_CHECK = 5;
     /** The platform threads that virtual threads run on. */
     private static final String CARRIER_THREAD = "jdk.internal.misc.CarrierThread";
     /** The JDK's system threads started on demand (the virtual threads' unblocker and unparker, cleaners). */
@@ -51,6 +56,7 @@ final class Watchdog implements Runnable {
 
     private List<String> quietSignature = List.of();
     private long quietSinceNanos;
+    private int pollsSinceLimitsChecked;
 
     Watchdog(ResultChannel channel, SubmissionFrames frames, long stallMillis) {
         this.channel = channel;
@@ -86,7 +92,7 @@ final class Watchdog implements Runnable {
                 quietSignature = List.of();
                 continue;
             }
-            if (checkDeadlock(run) || checkStall(run) || checkHardLimit(run)) {
+            if (checkDeadlock(run) || checkStall(run) || checkHardLimit(run) || checkResourceLimits(run)) {
                 return; // this JVM is tainted: the grader ends it and runs the rest in a fresh one
             }
         }
@@ -189,6 +195,35 @@ final class Watchdog implements Runnable {
             message.append("\n  ... and ").append(strandedVirtual.size() - MAX_THREADS_LISTED).append(" more virtual threads");
         }
         return report(run, Verdict.STALLED, message.toString(), locations, waiting);
+    }
+
+    /**
+     * Ends a test whose code takes more than a test JVM can give: threads alive at once, child processes, or bytes in
+     * the temporary folder. A JVM at such a limit may fail anywhere, the grader's own threads included, so its
+     * verdict is given while that can still be done, and the JVM is ended.
+     */
+    private boolean checkResourceLimits(TestRun run) {
+        if (++pollsSinceLimitsChecked < POLLS_PER_LIMITS_CHECK) {
+            return false;
+        }
+        pollsSinceLimitsChecked = 0;
+        int live = threads.getThreadCount();
+        if (live > MAX_LIVE_THREADS) {
+            return report(run, Verdict.ERROR, String.format("Too many threads: %d threads were alive at once, more than the %d a test may"
+                    + " have; a loop that starts threads without end? The test was stopped.", live, MAX_LIVE_THREADS), List.of(), List.of());
+        }
+        long children = ProcessHandle.current().descendants().count();
+        if (children > MAX_CHILD_PROCESSES) {
+            return report(run, Verdict.ERROR, String.format("Too many processes: %d child processes were alive at once, more than the %d a"
+                    + " test may have; processes that start processes without end? The test was stopped.", children, MAX_CHILD_PROCESSES),
+                    List.of(), List.of());
+        }
+        long tempBytes = TemporaryFolder.bytesUsed();
+        if (tempBytes > MAX_TEMPORARY_BYTES) {
+            return report(run, Verdict.ERROR, String.format("Too much disk: the test's temporary files took %d MiB, more than the %d MiB a"
+                    + " test may use. The test was stopped.", tempBytes >> 20, MAX_TEMPORARY_BYTES >> 20), List.of(), List.of());
+        }
+        return false;
     }
 
     private boolean checkHardLimit(TestRun run) {
