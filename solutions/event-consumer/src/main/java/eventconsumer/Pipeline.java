@@ -59,17 +59,17 @@ public final class Pipeline {
                 consumerThread.interrupt();
             }
             alarmThread.interrupt();
-            joinAll(producerThreads, consumerThread, alarmThread);
+            List<Thread> started = new ArrayList<>(producerThreads);
+            started.add(consumerThread);
+            started.add(alarmThread);
+            joinAll(started);
         }
         return new Result(consumer.sum(), consumer.alerts());
     }
 
-    private static void joinAll(List<Thread> producers, Thread consumer, Thread alarm) {
-        List<Thread> all = new ArrayList<>(producers);
-        all.add(consumer);
-        all.add(alarm);
+    private static void joinAll(List<Thread> threads) {
         boolean interrupted = false;
-        for (Thread thread : all) {
+        for (Thread thread : threads) {
             while (thread.isAlive()) {
                 try {
                     thread.join();

@@ -119,9 +119,11 @@ class EventHiddenTests {
     @Points(2)
     void timedAwaitOnAnUnsetEventReturnsFalseOnlyWhenItsTimeoutHasPassed() throws InterruptedException {
         Event event = new Event();
+        // Seconds first: an await that takes every timeout as milliseconds gives up after 1 ms here, rather than
+        // waiting 400 s for the microseconds below.
+        assertTimesOut(event, 1, TimeUnit.SECONDS);
         assertTimesOut(event, 200, TimeUnit.MILLISECONDS);
         assertTimesOut(event, 400_000, TimeUnit.MICROSECONDS);
-        assertTimesOut(event, 1, TimeUnit.SECONDS);
     }
 
     @Test

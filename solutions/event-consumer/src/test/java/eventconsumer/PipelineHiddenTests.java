@@ -84,6 +84,7 @@ class PipelineHiddenTests {
         // so every producer is done. onAlert holds the consumer there until the caller has returned (the bug) or has
         // sat still, waiting, for a while (waiting for the consumer, as it should).
         AtomicBoolean onAlertDone = new AtomicBoolean();
+        AtomicBoolean onAlertInterrupted = new AtomicBoolean();
         AtomicInteger warnings = new AtomicInteger();
         AtomicReference<Thread> caller = new AtomicReference<>();
         Worker<String> run = Worker.start("pipeline-caller", () -> {
@@ -91,6 +92,7 @@ class PipelineHiddenTests {
             Pipeline.Result result = Pipeline.run(6, 14, () -> {
                 warnings.incrementAndGet();
                 awaitReturnedOrSettled(caller.get());
+                onAlertInterrupted.set(Thread.currentThread().isInterrupted());
                 onAlertDone.set(true);
             });
             return onAlertDone.get() ? "after onAlert returned, with " + result
@@ -102,6 +104,11 @@ class PipelineHiddenTests {
             fail("Pipeline.run(6, 14, ...) should return only once the consumer has finished, but it returned %s (the"
                     + " consumer was still waiting for that alert's acknowledgement). After putting STOP, wait for the"
                     + " consumer's thread to end (join it) before reading its sum() and alerts().", returned);
+        }
+        if (onAlertInterrupted.get()) {
+            fail("Pipeline.run(6, 14, ...) should stop the alarm only once the consumer has finished, but it interrupted"
+                    + " the alarm while onAlert was still running for the alert the consumer was waiting on. After"
+                    + " putting STOP, wait for the consumer's thread to end (join it), and only then stop the alarm.");
         }
         assertThat(warnings.get()).as("onAlert calls for 6 producers (sum 15) and threshold 14").isEqualTo(1);
         assertThat(returned).as("when and with what Pipeline.run(6, 14, ...) returned")
@@ -151,7 +158,8 @@ class PipelineHiddenTests {
 
     /**
      * Waits until {@code caller} has ended, or has sat parked (same state, no new wait or block) for {@link #SETTLED},
-     * at most {@link #SETTLE_AT_MOST}. A caller that joins the consumer settles; one that returns early ends.
+     * at most {@link #SETTLE_AT_MOST}, or until the alarm thread running this is interrupted. A caller that joins the
+     * consumer settles; one that returns early ends, or stops the alarm while this alert is still being answered.
      */
     private static void awaitReturnedOrSettled(Thread caller) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -160,7 +168,7 @@ class PipelineHiddenTests {
         String last = "";
         while (System.nanoTime() - giveUp < 0) {
             ThreadInfo info = mx.getThreadInfo(caller.threadId());
-            if (info == null || caller.getState() == Thread.State.TERMINATED) {
+            if (info == null || caller.getState() == Thread.State.TERMINATED || Thread.currentThread().isInterrupted()) {
                 return;
             }
             String now = info.getThreadState() + "/" + info.getWaitedCount() + "/" + info.getBlockedCount();
