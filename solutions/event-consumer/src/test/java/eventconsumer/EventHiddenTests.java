@@ -132,7 +132,7 @@ class EventHiddenTests {
         // On the test's own thread: wait(0) means "forever", and the grader reports the stall.
         assertThat(event.await(0, TimeUnit.MILLISECONDS)).as("await(0 ms) on an event that is not set").isFalse();
         assertThat(event.await(-5, TimeUnit.SECONDS)).as("await(-5 s) on an event that is not set").isFalse();
-        assertThat(event.await(Long.MIN_VALUE, TimeUnit.NANOSECONDS)).as("await(Long.MIN_VALUE ns) on an event that is not set").isFalse();
+        assertThat(event.await(-1, TimeUnit.NANOSECONDS)).as("await(-1 ns) on an event that is not set").isFalse();
     }
 
     @Test
