@@ -2,9 +2,7 @@ package eventconsumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +25,6 @@ import static org.awaitility.Awaitility.await;
 class AlarmTests {
 
     private static final Duration BLOCK_WITHIN = Duration.ofSeconds(5);
-    private static final Set<Thread.State> WAITING = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
 
     private final List<Thread> started = new ArrayList<>();
 
@@ -59,7 +56,7 @@ class AlarmTests {
     void returnsWhenInterrupted() throws Exception {
         Worker<Void> alarm = Worker.startVoid("alarm", new Alarm(new Event(), new Event(), () -> { })::run, started);
         await("thread 'alarm' waiting for an alert").atMost(BLOCK_WITHIN)
-                .until(() -> WAITING.contains(alarm.thread.getState()) || alarm.isDone());
+                .until(() -> Waiting.isWaiting(alarm.thread) || alarm.isDone());
 
         alarm.thread.interrupt();
         alarm.result(BLOCK_WITHIN, "After an interrupt, the alarm's run() should have returned");

@@ -2,9 +2,7 @@ package eventconsumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +23,6 @@ import static org.awaitility.Awaitility.await;
 class EventTests {
 
     private static final Duration BLOCK_WITHIN = Duration.ofSeconds(5);
-    private static final Set<Thread.State> WAITING = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
 
     private final List<Thread> started = new ArrayList<>();
 
@@ -74,7 +71,7 @@ class EventTests {
         Worker<Void> waiter = Worker.startVoid("waiter", event::await, started);
 
         await("thread 'waiter' waiting in await() on an event that is not set").atMost(BLOCK_WITHIN)
-                .until(() -> WAITING.contains(waiter.thread.getState()) || waiter.isDone());
+                .until(() -> Waiting.isWaiting(waiter.thread) || waiter.isDone());
         assertThat(waiter.isDone()).as("whether await() returned although nobody had set the event").isFalse();
 
         event.set();
@@ -90,7 +87,7 @@ class EventTests {
             Worker<Void> waiter = Worker.startVoid("waiter-" + i, event::await, started);
             waiters.add(waiter);
             await("thread '" + waiter.name() + "' waiting in await()").atMost(BLOCK_WITHIN)
-                    .until(() -> WAITING.contains(waiter.thread.getState()));
+                    .until(() -> Waiting.isWaiting(waiter.thread));
         }
 
         event.set();
@@ -111,7 +108,7 @@ class EventTests {
 
         Worker<Boolean> waiter = Worker.start("timed-waiter", () -> event.await(20, TimeUnit.SECONDS), started);
         await("thread 'timed-waiter' waiting in await(20 s)").atMost(BLOCK_WITHIN)
-                .until(() -> WAITING.contains(waiter.thread.getState()));
+                .until(() -> Waiting.isWaiting(waiter.thread));
         event.set();
         assertThat(waiter.result(BLOCK_WITHIN, "After set(), the thread waiting in await(20 s) should have returned at once"))
                 .as("what await(20 s) returned after another thread set the event").isTrue();

@@ -2,9 +2,7 @@ package eventconsumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -28,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 class ThresholdConsumerTests {
 
     private static final Duration BLOCK_WITHIN = Duration.ofSeconds(5);
-    private static final Set<Thread.State> WAITING = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
 
     private final List<Thread> started = new ArrayList<>();
 
@@ -85,7 +82,7 @@ class ThresholdConsumerTests {
 
         alarm.awaitNextAlert();
         await("thread 'consumer' waiting for the acknowledgement").atMost(BLOCK_WITHIN)
-                .until(() -> WAITING.contains(thread.thread.getState()) || thread.isDone());
+                .until(() -> Waiting.isWaiting(thread.thread) || thread.isDone());
         assertThat(consumer.sum()).as("sum() while the alert for 20 is not yet acknowledged").isEqualTo(20);
         assertThat(queue).as("the queue while the alert for 20 is not yet acknowledged: the 1 must still be there")
                 .containsExactly(1);

@@ -46,7 +46,7 @@ class AlarmHiddenTests {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
         Worker<Void> alarm = Worker.startVoid("alarm", new Alarm(alert, ack, () -> ranOn.add(Thread.currentThread()))::run, started);
 
-        Threads.awaitStopped(alarm.thread, BLOCK_WITHIN);
+        Waiting.awaitWaiting(alarm.thread, BLOCK_WITHIN);
         assertThat(ranOn).as("onAlert calls before any alert was raised").isEmpty();
         for (int round = 1; round <= 3; round++) {
             alert.set();
@@ -84,7 +84,7 @@ class AlarmHiddenTests {
         synchronized (alert) {
             finishOnAlert.countDown();
             leftOnAlert.await(); // so that the state seen next is not the alarm's wait in onAlert
-            Threads.awaitStopped(alarm.thread, BLOCK_WITHIN);
+            Waiting.awaitWaiting(alarm.thread, BLOCK_WITHIN);
             if (Threads.isWaitingOnMonitorOf(alarm.thread, alert) && ack.isSet()) {
                 ack.clear();
                 alert.set();
@@ -108,7 +108,7 @@ class AlarmHiddenTests {
     void returnsWhenInterruptedWhileWaitingForAnAlert() throws Exception {
         AtomicInteger warnings = new AtomicInteger();
         Worker<Void> alarm = Worker.startVoid("alarm", new Alarm(new Event(), new Event(), warnings::incrementAndGet)::run, started);
-        Thread.State state = Threads.awaitStopped(alarm.thread, BLOCK_WITHIN);
+        Thread.State state = Waiting.awaitWaiting(alarm.thread, BLOCK_WITHIN);
         if (state == Thread.State.TERMINATED) {
             fail("The alarm should wait for an alert until it is interrupted, but its run() ended at once: %s", alarm.outcome());
         }
@@ -127,7 +127,7 @@ class AlarmHiddenTests {
         alert.set();
         ack.await();
         ack.clear();
-        Threads.awaitStopped(alarm.thread, BLOCK_WITHIN);
+        Waiting.awaitWaiting(alarm.thread, BLOCK_WITHIN);
 
         alarm.thread.interrupt();
         alarm.result();

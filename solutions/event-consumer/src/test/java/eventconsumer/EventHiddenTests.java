@@ -181,7 +181,7 @@ class EventHiddenTests {
         }, started);
         aboutToWait.await();
 
-        // No awaitStopped() first: a spinning waiter never stops, and the watch below is what says so.
+        // No waiting for the threads to park first: a spinning waiter never parks, and the watch below is what says so.
         Activity untimed = Threads.activityOver(waiter.thread, WATCH);
         Activity timed = Threads.activityOver(timedWaiter.thread, WATCH);
         event.set(); // before any assertion, so that a spinner stops spinning
@@ -211,7 +211,7 @@ class EventHiddenTests {
     }
 
     private static void awaitWaiting(Worker<?> worker, String what) {
-        Thread.State state = Threads.awaitStopped(worker.thread, BLOCK_WITHIN);
+        Thread.State state = Waiting.awaitWaiting(worker.thread, BLOCK_WITHIN);
         if (state == Thread.State.TERMINATED) {
             fail("Thread '%s' should be waiting in %s, but it has already ended: %s", worker.name(), what, worker.outcome());
         }

@@ -1,7 +1,6 @@
 package eventconsumer;
 
 import gradelock.testkit.Points;
-import gradelock.testkit.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +118,7 @@ class ThresholdConsumerHiddenTests {
             return Thread.currentThread().isInterrupted();
         }, started);
 
-        Threads.awaitStopped(thread.thread, BLOCK_WITHIN);
+        Waiting.awaitWaiting(thread.thread, BLOCK_WITHIN);
         assertThat(alert.isSet()).as("alert.isSet() once the consumer took 100 with a threshold of 5").isTrue();
         thread.thread.interrupt();
 
@@ -142,7 +141,7 @@ class ThresholdConsumerHiddenTests {
             return Thread.currentThread().isInterrupted();
         }, started);
 
-        Threads.awaitStopped(thread.thread, BLOCK_WITHIN);
+        Waiting.awaitWaiting(thread.thread, BLOCK_WITHIN);
         thread.thread.interrupt();
         assertThat(thread.result())
                 .as("the interrupt flag when run() returned after an interrupt while it waited for a value")
@@ -157,7 +156,7 @@ class ThresholdConsumerHiddenTests {
      */
     private static void assertStopsAndWaits(Worker<Void> thread, ThresholdConsumer consumer, BlockingQueue<Integer> queue,
             String alertName, long sum, int left) {
-        Thread.State state = Threads.awaitStopped(thread.thread, BLOCK_WITHIN);
+        Thread.State state = Waiting.awaitWaiting(thread.thread, BLOCK_WITHIN);
         if (state == Thread.State.TERMINATED || consumer.sum() != sum || queue.size() != left) {
             fail("While the alarm had not yet acknowledged %s, the consumer should wait in ack.await() with sum() %d and"
                     + " %d values left in the queue, but it %s, with sum() %d and %d values left. After an alert the"
