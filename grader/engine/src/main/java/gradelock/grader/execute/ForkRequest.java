@@ -14,6 +14,7 @@ import java.util.Map;
  * @param sourceByClass    the submission's classes and their source files, to name the student's lines
  * @param testTimeoutMillis a test's time limit unless it declares its own
  * @param stallMillis      how long every thread of a test must wait before the verdict is {@code stalled}
+ * @param checkLeaks       whether a passed test that leaves threads or child processes running is {@code leaked}
  */
 public record ForkRequest(
         String token,
@@ -23,7 +24,8 @@ public record ForkRequest(
         List<String> onlyTests,
         Map<String, String> sourceByClass,
         long testTimeoutMillis,
-        long stallMillis) {
+        long stallMillis,
+        boolean checkLeaks) {
 
     public ForkRequest {
         testClasses = List.copyOf(testClasses);

@@ -115,7 +115,7 @@ public final class ForkRunner {
         Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection, List.copyOf(onlyTests),
-                    submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis());
+                    submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks());
             Process process = start(submission, log);
             progress.forkStarted();
             try {

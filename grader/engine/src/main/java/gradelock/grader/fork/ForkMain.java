@@ -82,7 +82,8 @@ public final class ForkMain {
         Watchdog watchdog = Watchdog.start(channel, frames, request.stallMillis());
         Set<String> plannedIds = new LinkedHashSet<>();
         planned.forEach(test -> plannedIds.add(test.id()));
-        launcher.execute(plan, new GradingListener(channel, watchdog, new FailureClassifier(frames), plannedIds, request.testTimeoutMillis(), output));
+        launcher.execute(plan, new GradingListener(channel, watchdog, new FailureClassifier(frames), plannedIds, request.testTimeoutMillis(), output,
+                request.checkLeaks() ? Optional.of(new LeakCheck(frames)) : Optional.empty()));
         channel.send(new ForkMessage.Done());
     }
 

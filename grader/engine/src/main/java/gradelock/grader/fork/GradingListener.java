@@ -30,12 +30,14 @@ final class GradingListener implements TestExecutionListener {
     private final Set<String> startedMethods = ConcurrentHashMap.newKeySet();
     private final Set<String> methodsWithRuns = ConcurrentHashMap.newKeySet();
     private final OutputLimit output;
+    private final Optional<LeakCheck> leaks;
     private volatile TestPlan plan;
     private volatile TestRun currentRun;
 
     GradingListener(ResultChannel channel, Watchdog watchdog, FailureClassifier classifier, Set<String> plannedMethods, long defaultLimitMillis,
-                    OutputLimit output) {
+                    OutputLimit output, Optional<LeakCheck> leaks) {
         this.output = output;
+        this.leaks = leaks;
         this.channel = channel;
         this.watchdog = watchdog;
         this.classifier = classifier;
@@ -58,6 +60,7 @@ final class GradingListener implements TestExecutionListener {
         }
         if (identifier.isTest()) {
             output.startTest();
+            leaks.ifPresent(LeakCheck::before);
             TestRun run = TestRun.begin(methodIdOf(identifier), limitMillis);
             currentRun = run;
             watchdog.watch(run);
@@ -99,7 +102,15 @@ final class GradingListener implements TestExecutionListener {
         long millis = run.elapsedMillis();
         methodsWithRuns.add(run.methodId());
         switch (result.getStatus()) {
-            case SUCCESSFUL -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.PASSED, null, millis, List.of()));
+            case SUCCESSFUL -> {
+                Optional<String> leaked = leaks.flatMap(LeakCheck::after);
+                if (leaked.isPresent()) {
+                    // what was left running may disturb the tests after this one: they run in a fresh JVM
+                    channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), Verdict.LEAKED, leaked.get(), millis, List.of()));
+                    haltHere();
+                }
+                channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.PASSED, null, millis, List.of()));
+            }
             case ABORTED -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.NOT_RUN,
                     "Aborted: " + result.getThrowable().map(Throwable::getMessage).orElse("an assumption did not hold"), millis, List.of()));
             case FAILED -> {

@@ -20,7 +20,8 @@ public record ExerciseSpec(
         @JsonProperty("test_timeout_seconds") int testTimeoutSeconds,
         @JsonProperty("budget_seconds") int budgetSeconds,
         @JsonProperty("max_score") int maxScore,
-        @JsonProperty("policy") Policy policy) {
+        @JsonProperty("policy") Policy policy,
+        @JsonProperty("check_leaks") Boolean checkLeaks) {
 
     /**
      * What the grading policy allows this exercise beyond the default, as the names of lifted rules' allowances
@@ -37,11 +38,12 @@ public record ExerciseSpec(
         publicTests = List.copyOf(publicTests);
         hiddenTests = List.copyOf(hiddenTests);
         policy = policy == null ? new Policy(List.of()) : policy;
+        checkLeaks = checkLeaks != null && checkLeaks;
     }
 
     public ExerciseSpec(String id, String title, String packageName, List<String> classes, List<String> publicTests,
                         List<String> hiddenTests, int testTimeoutSeconds, int budgetSeconds, int maxScore) {
-        this(id, title, packageName, classes, publicTests, hiddenTests, testTimeoutSeconds, budgetSeconds, maxScore, null);
+        this(id, title, packageName, classes, publicTests, hiddenTests, testTimeoutSeconds, budgetSeconds, maxScore, null, false);
     }
 
     public List<String> testClasses() {

@@ -16,12 +16,17 @@ public enum Verdict {
     DEADLOCK,
     /** Every thread of the test waits, no cycle, and nothing can wake them (a lost wakeup, for instance). */
     STALLED,
+    /**
+     * The test passed, but threads or child processes its code started were still running after it ended, in an
+     * exercise where stopping them is part of the task ({@code "check_leaks": true}).
+     */
+    LEAKED,
     /** The test never ran; the message says why. */
     NOT_RUN;
 
     /** Verdicts after which the test JVM may hold stuck threads, so it must not run another test. */
     public boolean taintsJvm() {
-        return this == TIMEOUT || this == DEADLOCK || this == STALLED;
+        return this == TIMEOUT || this == DEADLOCK || this == STALLED || this == LEAKED;
     }
 
     @JsonValue

@@ -20,14 +20,14 @@ import java.util.Set;
 /**
  * Prints, per exercise, which test caught which variant with which verdict (tests down, variants across), then
  * every shortfall in words. A cell is the verdict the test gave in every run ({@code .} passed, {@code F} failed,
- * {@code E} error, {@code T} timeout, {@code D} deadlock, {@code S} stalled, {@code N} not run), {@code ?} when
+ * {@code E} error, {@code T} timeout, {@code D} deadlock, {@code S} stalled, {@code L} leaked, {@code N} not run), {@code ?} when
  * runs disagreed, {@code -} when the test did not run; {@code *} marks a verdict a faulty variant's expected.json
  * asks for.
  */
 public final class KillMatrix implements ValidationObserver {
 
     private static final Map<Verdict, String> CODES = Map.of(Verdict.PASSED, ".", Verdict.FAILED, "F", Verdict.ERROR, "E",
-            Verdict.TIMEOUT, "T", Verdict.DEADLOCK, "D", Verdict.STALLED, "S", Verdict.NOT_RUN, "N");
+            Verdict.TIMEOUT, "T", Verdict.DEADLOCK, "D", Verdict.STALLED, "S", Verdict.LEAKED, "L", Verdict.NOT_RUN, "N");
 
     private final PrintWriter out;
 
