@@ -242,7 +242,12 @@ class ParallelMapperHiddenTests {
             }
         }, "caller-of-map");
         caller.start();
-        bothRunning.await();
+        if (!bothRunning.await(5, TimeUnit.SECONDS)) {
+            gate.countDown();
+            caller.join(5_000);
+            fail("map of 2 inputs on a pool of 2 threads, called from thread 'caller-of-map', did not have both tasks"
+                    + " running within 5 s (it ended %s)", describe(outcome.get()));
+        }
 
         caller.interrupt();
         caller.join(5_000);
