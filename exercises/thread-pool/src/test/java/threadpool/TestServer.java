@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are in flight together: requests sent all at once all get there and are answered; requests sent one after
  * another never do, and after {@link #GIVE_UP_AFTER} the server stops holding them and answers anyway, so the
  * test can report how many it saw at once. {@link #answerInReverseOrder(int)} makes page {@code i} wait until
- * page {@code i + 1} has been answered, so that later pages finish first.
+ * page {@code i + 1} has been answered, so that later pages finish first; with
+ * {@link #answerAfterTheNextPageWasFetched(int)} page {@code i} waits until the test has seen page {@code i + 1}
+ * fetched on the client's side ({@link #pageFetched(URI)}).
  */
 final class TestServer implements AutoCloseable {
 
@@ -52,6 +54,7 @@ final class TestServer implements AutoCloseable {
     private volatile boolean gaveUp;
     private final Map<Integer, CountDownLatch> answered = new ConcurrentHashMap<>();
     private volatile int reverseOrderOf;
+    private volatile boolean fetchedSignals;
 
     TestServer() throws IOException {
         AtomicInteger handlerNumber = new AtomicInteger();
@@ -77,6 +80,21 @@ final class TestServer implements AutoCloseable {
             answered.put(i, new CountDownLatch(1));
         }
         reverseOrderOf = pages;
+    }
+
+    /** From now on, page {@code i} is answered only after the test called {@link #pageFetched} for page {@code i + 1}. */
+    void answerAfterTheNextPageWasFetched(int pages) {
+        fetchedSignals = true;
+        answerInReverseOrder(pages);
+    }
+
+    /** Tells the server that the client has fetched this page (see {@link #answerAfterTheNextPageWasFetched}). */
+    void pageFetched(URI page) {
+        String path = page.getPath();
+        CountDownLatch fetched = path.startsWith("/page/") ? answered.get(index(path.substring("/page/".length()))) : null;
+        if (fetched != null) {
+            fetched.countDown();
+        }
     }
 
     URI page(String name) {
@@ -166,7 +184,7 @@ final class TestServer implements AutoCloseable {
     }
 
     private void pageAnswered(String name) {
-        CountDownLatch done = reverseOrderOf > 0 ? answered.get(index(name)) : null;
+        CountDownLatch done = reverseOrderOf > 0 && !fetchedSignals ? answered.get(index(name)) : null;
         if (done != null) {
             done.countDown();
         }

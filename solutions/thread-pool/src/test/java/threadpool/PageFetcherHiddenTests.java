@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -173,12 +175,28 @@ class PageFetcherHiddenTests {
     }
 
     @Test
+    @Points(2)
     void bodiesFollowTheUrisEvenWhenLaterPagesAnswerFirst() throws Exception {
-        server.answerInReverseOrder(4);
+        // The server answers page i only once the pool has finished the task that fetched page i + 1 (afterExecute
+        // runs after the task's Future is complete), so the tasks finish in the order 3, 2, 1, 0 in every run.
+        server.answerAfterTheNextPageWasFetched(4);
+        AtomicInteger number = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                task -> new Thread(task, "fetch-pool-" + number.incrementAndGet())) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                URI fetched = client.takeLastSentOnThisThread();
+                if (fetched != null) {
+                    server.pageFetched(fetched);
+                }
+            }
+        };
+        executors.add(pool);
 
-        List<String> bodies = PageFetcher.fetchAll(client, pages(4), fixedPool(4, "fetch-pool"));
+        List<String> bodies = PageFetcher.fetchAll(client, pages(4), pool);
 
-        assertThat(bodies).as("the bodies of pages 0 to 3, which the server answered in the order 3, 2, 1, 0")
+        assertThat(bodies).as("the bodies of pages 0 to 3, whose requests finished in the order 3, 2, 1, 0; the bodies"
+                        + " must be in the order of the URIs, not in the order the requests finished")
                 .containsExactly("page 0", "page 1", "page 2", "page 3");
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +29,7 @@ final class RecordingHttpClient extends HttpClient {
     private final HttpClient delegate;
     private final List<Thread> sendingThreads = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger asyncSends = new AtomicInteger();
+    private final ThreadLocal<URI> lastSent = new ThreadLocal<>();
 
     RecordingHttpClient(HttpClient delegate) {
         this.delegate = delegate;
@@ -44,10 +46,18 @@ final class RecordingHttpClient extends HttpClient {
         return asyncSends.get();
     }
 
+    /** The URI of the last request the calling thread sent, which is then forgotten; {@code null} if none. */
+    URI takeLastSentOnThisThread() {
+        URI uri = lastSent.get();
+        lastSent.remove();
+        return uri;
+    }
+
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         sendingThreads.add(Thread.currentThread());
+        lastSent.set(request.uri());
         return delegate.send(request, handler);
     }
 
