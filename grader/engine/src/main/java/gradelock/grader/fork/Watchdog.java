@@ -181,7 +181,8 @@ final class Watchdog implements Runnable {
         ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
         StringBuilder message = new StringBuilder(String.format(
                 "Stalled: for %.1f s every thread of this test has been waiting, with no deadlock cycle and nothing left to wake them"
-                        + " (typically a lost wakeup: notify() woke the wrong thread, or a condition that is never signalled):",
+                        + " (typically a lost wakeup: notify() woke the wrong thread, or a condition that is never signalled;"
+                        + " or every thread of a pool waiting for tasks queued behind it on the same pool):",
                 quietMillis / 1000.0));
         List<SourceLocation> locations = new ArrayList<>();
         List<WaitingThread> waiting = new ArrayList<>();
