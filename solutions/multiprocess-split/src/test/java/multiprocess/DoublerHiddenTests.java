@@ -66,7 +66,7 @@ class DoublerHiddenTests {
         Background<Long> answer = Background.start("client-caller", () -> client.call(x));
         if (!answer.awaitEnd(10)) {
             fail("Expected DoublerClient.call(" + x + ") to return within 10 s, but it was still waiting for the child's "
-                    + "answer: flush what you send to the child.");
+                    + "answer. Flush what you send to the child; and the Doubler must flush each answer it writes.");
         }
         return answer.value();
     }
