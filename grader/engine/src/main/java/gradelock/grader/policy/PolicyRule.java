@@ -20,10 +20,12 @@ public record PolicyRule(String id, String reason, Optional<String> allowance, L
     public static final String CHILD_PROCESSES = "child-processes";
     public static final String NETWORK = "network";
     public static final String FILES = "files";
+    /** For an exercise whose programs' exit status is part of the task (a child process's main method). */
+    public static final String EXIT = "exit";
 
     /** Every rule, in the order reports list violations. */
     public static final List<PolicyRule> ALL = List.of(
-            rule("no-exit", "ending the JVM would end the grading run, not your program", null,
+            rule("no-exit", "ending the JVM would end the grading run, not your program", EXIT,
                     "java.lang.System#exit", "java.lang.Runtime#exit", "java.lang.Runtime#halt"),
             rule("no-processes", "this exercise does not start other programs", CHILD_PROCESSES,
                     "java.lang.Runtime#exec", "java.lang.ProcessBuilder"),
@@ -57,7 +59,7 @@ public record PolicyRule(String id, String reason, Optional<String> allowance, L
                     "gradelock.*", "org.junit.*", "org.assertj.*", "org.awaitility.*", "com.tngtech.archunit.*"));
 
     /** The names of every allowance an exercise may give. */
-    public static final Set<String> ALLOWANCES = Set.of(CHILD_PROCESSES, NETWORK, FILES);
+    public static final Set<String> ALLOWANCES = Set.of(CHILD_PROCESSES, NETWORK, FILES, EXIT);
 
     public PolicyRule {
         forbidden = List.copyOf(forbidden);
