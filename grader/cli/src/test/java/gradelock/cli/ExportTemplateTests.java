@@ -6,11 +6,9 @@ import gradelock.grader.model.ExerciseSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -74,7 +72,7 @@ class ExportTemplateTests {
     void theTemplateWithEachReferenceSolutionPassesEveryPublicTest() throws Exception {
         Path template = export();
         for (ExerciseSpec spec : exercises()) {
-            copyTree(Course.solution(spec.id()).resolve("src/main/java"), template.resolve(spec.id()).resolve("src/main/java"));
+            Course.copyTree(Course.solution(spec.id()).resolve("src/main/java"), template.resolve(spec.id()).resolve("src/main/java"));
         }
 
         Build build = build(template);
@@ -203,20 +201,5 @@ class ExportTemplateTests {
         assertThat(counts.find()).as("counts in %s", report).isTrue();
         return new Counts(Integer.parseInt(counts.group(1)), Integer.parseInt(counts.group(2)),
                 Integer.parseInt(counts.group(3)), Integer.parseInt(counts.group(4)));
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +52,7 @@ class GradescopePackageTests {
 
     @Test
     void gradesTheSubmissionIntoResultsJsonWithGradescopesFields() throws Exception {
-        copyTree(Course.solution("bounded-buffer").resolve("src/main/java"), autograder.resolve("submission"));
+        Course.copyTree(Course.solution("bounded-buffer").resolve("src/main/java"), autograder.resolve("submission"));
 
         int status = runAutograder();
 
@@ -122,19 +121,6 @@ class GradescopePackageTests {
                 assertThat(target.startsWith(into)).as("bundle entry %s stays inside the bundle", entry.getName()).isTrue();
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
             }
         }
     }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +58,9 @@ class ValidateCommandTests {
 
     @Test
     void aCourseWhoseVariantsAllHoldPassesEveryRunAndPrintsItsKillMatrix() {
-        copy(SOLUTION.resolve("src/main/java"), course.resolve("solutions").resolve(EXERCISE).resolve("src/main/java"));
-        copy(Course.ROOT.resolve("exercises").resolve(EXERCISE).resolve("src"), course.resolve("exercises").resolve(EXERCISE).resolve("src"));
-        copy(SOLUTION.resolve("faulty").resolve(QUICK_BUG), course.resolve("solutions").resolve(EXERCISE).resolve("faulty").resolve(QUICK_BUG));
+        Course.copyTree(SOLUTION.resolve("src/main/java"), course.resolve("solutions").resolve(EXERCISE).resolve("src/main/java"));
+        Course.copyTree(Course.ROOT.resolve("exercises").resolve(EXERCISE).resolve("src"), course.resolve("exercises").resolve(EXERCISE).resolve("src"));
+        Course.copyTree(SOLUTION.resolve("faulty").resolve(QUICK_BUG), course.resolve("solutions").resolve(EXERCISE).resolve("faulty").resolve(QUICK_BUG));
 
         Run run = gradelock("validate", "--runs", "2", "--exercise", EXERCISE, "--course", course.toString());
 
@@ -78,12 +75,12 @@ class ValidateCommandTests {
     @Test
     void aWrongAlternativeAndMissingOrWrongExpectationsFallShortWithReasons() throws IOException {
         Path solution = course.resolve("solutions").resolve(EXERCISE);
-        copy(SOLUTION.resolve("src/main/java"), solution.resolve("src/main/java"));
-        copy(Course.ROOT.resolve("exercises").resolve(EXERCISE).resolve("src"), course.resolve("exercises").resolve(EXERCISE).resolve("src"));
+        Course.copyTree(SOLUTION.resolve("src/main/java"), solution.resolve("src/main/java"));
+        Course.copyTree(Course.ROOT.resolve("exercises").resolve(EXERCISE).resolve("src"), course.resolve("exercises").resolve(EXERCISE).resolve("src"));
         Path bug = SOLUTION.resolve("faulty").resolve(QUICK_BUG);
-        copy(bug.resolve("boundedbuffer"), solution.resolve("alternatives/not-really-correct/boundedbuffer"));
-        copy(bug.resolve("boundedbuffer"), solution.resolve("faulty/without-expectations/boundedbuffer"));
-        copy(bug.resolve("boundedbuffer"), solution.resolve("faulty/wrong-verdict/boundedbuffer"));
+        Course.copyTree(bug.resolve("boundedbuffer"), solution.resolve("alternatives/not-really-correct/boundedbuffer"));
+        Course.copyTree(bug.resolve("boundedbuffer"), solution.resolve("faulty/without-expectations/boundedbuffer"));
+        Course.copyTree(bug.resolve("boundedbuffer"), solution.resolve("faulty/wrong-verdict/boundedbuffer"));
         Files.writeString(solution.resolve("faulty/wrong-verdict/expected.json"), """
                 { "bug": "capacity off by one, said to deadlock",
                   "expect": [ { "test": "BoundedBufferHiddenTests.holdsExactlyCapacityItems", "verdict": "deadlock" } ] }
@@ -98,21 +95,5 @@ class ValidateCommandTests {
                 .contains("bounded-buffer/faulty/without-expectations", "it has no expected.json")
                 .contains("BoundedBufferHiddenTests.holdsExactlyCapacityItems caught it with failed instead of deadlock")
                 .contains("3 fall short");
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
