@@ -35,7 +35,8 @@ class AdversarialCorpusTests {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Expected(@JsonProperty("attack") String attack, @JsonProperty("status") String status,
                     @JsonProperty("message_contains") List<String> messageContains, @JsonProperty("lost") List<Lost> lost,
-                    @JsonProperty("score_at_most") Integer scoreAtMost, @JsonProperty("only_tests") List<String> onlyTests) {
+                    @JsonProperty("score_at_most") Integer scoreAtMost, @JsonProperty("only_tests") List<String> onlyTests,
+                    @JsonProperty("no_process_matching") String noProcessMatching) {
         Expected {
             messageContains = messageContains == null ? List.of() : messageContains;
             lost = lost == null ? List.of() : lost;
@@ -88,6 +89,13 @@ class AdversarialCorpusTests {
             assertThat(outcome.score()).as("score of %s", attack).isLessThanOrEqualTo(expected.scoreAtMost());
         }
         assertThat(descendants()).as("processes left behind by grading %s", attack).isSubsetOf(processesBefore);
+        if (expected.noProcessMatching() != null) {
+            // a process that escaped the test JVM's tree is no descendant of anything here: look for it by its command line
+            assertThat(ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                    .map(process -> process.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(expected.noProcessMatching())).toList())
+                    .as("processes left behind by grading %s that match '%s'", attack, expected.noProcessMatching()).isEmpty();
+        }
         try (Stream<Path> left = Files.list(workRoot)) {
             assertThat(left).as("files left behind in the grader's temporary folder by grading %s", attack).isEmpty();
         }

@@ -112,11 +112,13 @@ public final class ForkRunner {
     private ForkEnd runFork(ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, Set<String> onlyTests, long deadline,
                             Progress progress, int forkNumber) throws IOException, InterruptedException {
         String token = HexFormat.of().formatHex(random.generateSeed(16));
+        // not the token: the submission can read its environment, and the token must stay the grader's secret
+        String marker = HexFormat.of().formatHex(random.generateSeed(8));
         Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection, List.copyOf(onlyTests),
                     submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks());
-            Process process = start(submission, log);
+            Process process = start(submission, log, marker);
             progress.forkStarted();
             try {
                 try (OutputStream stdin = process.getOutputStream()) {
@@ -132,12 +134,12 @@ public final class ForkRunner {
                     reader.interrupt();
                 }
             } finally {
-                ProcessTrees.kill(process.toHandle());
+                ProcessTrees.kill(process.toHandle(), marker);
             }
         }
     }
 
-    private Process start(CompiledSubmission submission, Path log) throws IOException {
+    private Process start(CompiledSubmission submission, Path log, String marker) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         command.addAll(options.jvmOptions());
@@ -148,7 +150,10 @@ public final class ForkRunner {
         String classPath = options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         command.add(classPath + File.pathSeparator + submission.classesDir());
         command.add("gradelock.grader.fork.ForkMain");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        // every process the test JVM starts inherits this, so that one that escapes its tree can still be found
+        builder.environment().put(ProcessTrees.MARKER_VARIABLE, marker);
+        Process process = builder.start();
         outputKeeper = Thread.ofPlatform().daemon().name("gradelock-fork-output").start(() -> keepOutput(process.getInputStream(), log));
         return process;
     }

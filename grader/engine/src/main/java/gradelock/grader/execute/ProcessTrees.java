@@ -1,12 +1,21 @@
 package gradelock.grader.execute;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** Ends a process and everything it started, so that nothing of a submission outlives its grading. */
+/**
+ * Ends a process and everything it started, so that nothing of a submission outlives its grading: its descendants,
+ * and (where the operating system shows processes' environments, as Linux does in {@code /proc}) every process that
+ * carries its marker in its environment, which finds the orphans a double fork re-parents away from the tree.
+ */
 public final class ProcessTrees {
 
     private ProcessTrees() {
@@ -23,6 +32,57 @@ public final class ProcessTrees {
         List<ProcessHandle> late = tree.stream().flatMap(ProcessHandle::descendants).toList();
         late.forEach(ProcessHandle::destroyForcibly);
         Stream.concat(tree.stream(), late.stream()).forEach(ProcessTrees::awaitExit);
+    }
+
+    /** The environment variable each test JVM is started with, which the processes it starts inherit. */
+    public static final String MARKER_VARIABLE = "GRADELOCK_GRADING";
+
+    /**
+     * Kills {@code root}'s tree, then every process of this user whose environment holds {@code MARKER_VARIABLE=marker}.
+     * A process that clears its environment escapes the second step; the process limits and docs/security.md say
+     * what to put around the grader for that.
+     */
+    public static void kill(ProcessHandle root, String marker) {
+        kill(root);
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return;
+        }
+        byte[] wanted = (MARKER_VARIABLE + "=" + marker).getBytes(StandardCharsets.UTF_8);
+        // Each pass kills what it sees; what those processes started meanwhile is found by the next. Passes take
+        // milliseconds and a new JVM takes far longer before it can start another, so this ends unless processes
+        // are started faster than they can be killed, which an nproc limit must stop (docs/security.md).
+        for (int pass = 0; pass < MAX_SWEEPS; pass++) {
+            List<ProcessHandle> escaped = ProcessHandle.allProcesses()
+                    .filter(process -> process.pid() != ProcessHandle.current().pid() && carries(proc, process.pid(), wanted))
+                    .toList();
+            if (escaped.isEmpty()) {
+                return;
+            }
+            escaped.forEach(ProcessHandle::destroyForcibly);
+            escaped.forEach(ProcessTrees::awaitExit);
+        }
+    }
+
+    private static final int MAX_SWEEPS = 20;
+
+    private static boolean carries(Path proc, long pid, byte[] entry) {
+        try {
+            byte[] environment = Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("environ"));
+            for (int start = 0; start < environment.length; ) {
+                int end = start;
+                while (end < environment.length && environment[end] != 0) {
+                    end++;
+                }
+                if (Arrays.equals(environment, start, end, entry, 0, entry.length)) {
+                    return true;
+                }
+                start = end + 1;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false; // gone, or another user's: not ours
+        }
     }
 
     private static void awaitExit(ProcessHandle process) {
