@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -104,7 +105,7 @@ public final class ForkRunner {
         return new ExecutionReport(progress.all(), null, forks);
     }
 
-    private enum EndKind { DONE, TAINTED, DIED, BUDGET, SILENT }
+    private enum EndKind { DONE, TAINTED, DIED, BUDGET, SILENT, TASK_LIMIT }
 
     private record ForkEnd(EndKind kind, String reason) {
     }
@@ -119,6 +120,8 @@ public final class ForkRunner {
             ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection, List.copyOf(onlyTests),
                     submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks());
             Process process = start(submission, log, marker);
+            // before the request is sent, so before any code of the submission's can run
+            Optional<TaskLimit> taskLimit = TaskLimit.enclose(process.toHandle(), options.maxTasks());
             progress.forkStarted();
             try {
                 try (OutputStream stdin = process.getOutputStream()) {
@@ -129,11 +132,13 @@ public final class ForkRunner {
                 BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
                 Thread reader = Thread.ofPlatform().daemon().name("gradelock-fork-reader").start(() -> readMessages(server, token, inbox, process));
                 try {
-                    return drive(process, inbox, deadline, progress, log);
+                    return drive(process, inbox, deadline, progress, log, taskLimit);
                 } finally {
                     reader.interrupt();
                 }
             } finally {
+                // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
+                taskLimit.ifPresent(TaskLimit::close);
                 ProcessTrees.kill(process.toHandle(), marker);
             }
         }
@@ -225,10 +230,17 @@ public final class ForkRunner {
         }
     }
 
-    private ForkEnd drive(Process process, BlockingQueue<Object> inbox, long deadline, Progress progress, Path log)
-            throws InterruptedException {
+    private ForkEnd drive(Process process, BlockingQueue<Object> inbox, long deadline, Progress progress, Path log,
+                          Optional<TaskLimit> taskLimit) throws InterruptedException {
         while (true) {
             Object next = inbox.poll(50, TimeUnit.MILLISECONDS);
+            // before the message is taken: a thread the kernel refused fails the running test with an OutOfMemoryError
+            // (or ends its JVM), and the verdict must name the limit, not the symptom
+            if (taskLimit.isPresent() && taskLimit.get().reached()) {
+                return new ForkEnd(EndKind.TASK_LIMIT, "Too many threads and processes: the test JVM and the processes it started reached"
+                        + " the limit of " + taskLimit.get().maxTasks() + " at once (processes that start processes without end?), so all of"
+                        + " them were killed.");
+            }
             if (next instanceof ForkMessage message) {
                 if (message instanceof ForkMessage.Done) {
                     return new ForkEnd(EndKind.DONE, "done");
@@ -335,6 +347,7 @@ public final class ForkRunner {
             String message = switch (end.kind()) {
                 case SILENT -> "Timed out: the test ran past its limit and its JVM stopped responding, so it was killed.";
                 case BUDGET -> "Timed out: the exercise's time budget ran out while this test was running.";
+                case TASK_LIMIT -> end.reason();
                 default -> "The test JVM ended while this test was running (" + end.reason() + ").";
             };
             long millis = (System.nanoTime() - runningSinceNanos) / 1_000_000;

@@ -47,7 +47,7 @@ class ForkRunnerTests {
         ForkOptions defaults = ForkOptions.likeThisJvm();
         List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
         jvmOptions.add("-Dgradelock.fixtures.deadlockFormedFile=" + deadlockFormedFile);
-        ForkOptions options = new ForkOptions(defaults.javaExecutable(), defaults.classPath(), jvmOptions, defaults.stall(), null);
+        ForkOptions options = defaults.withJvmOptions(jvmOptions);
 
         report = new ForkRunner(options, workDir).run(spec, submission, runs -> {
             TestOutcome outcome = Scorer.score(spec, runs);
