@@ -72,7 +72,10 @@ public final class ForkMain {
                         "junit.jupiter.execution.timeout.default", request.testTimeoutMillis() + " ms",
                         "junit.jupiter.execution.timeout.mode", "enabled",
                         "junit.jupiter.execution.parallel.enabled", "false",
-                        "junit.jupiter.extensions.autodetection.enabled", "false"))
+                        "junit.jupiter.extensions.autodetection.enabled", "false",
+                        // pruning reads each failure's stack, which a submission's exception class may make recurse
+                        // without end inside JUnit's engine; the grader picks the student's frames itself
+                        "junit.platform.stacktrace.pruning.enabled", "false"))
                 .build();
         TestPlan plan = launcher.discover(discovery);
         List<ForkMessage.PlannedTest> planned = plannedTests(plan);

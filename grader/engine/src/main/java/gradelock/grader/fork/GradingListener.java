@@ -112,7 +112,7 @@ final class GradingListener implements TestExecutionListener {
                 channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.PASSED, null, millis, List.of()));
             }
             case ABORTED -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.NOT_RUN,
-                    "Aborted: " + result.getThrowable().map(Throwable::getMessage).orElse("an assumption did not hold"), millis, List.of()));
+                    "Aborted: " + result.getThrowable().map(FailureClassifier::messageOf).orElse("an assumption did not hold"), millis, List.of()));
             case FAILED -> {
                 FailureClassifier.Classified classified = classify(result);
                 String message = output.cutThisTest() ? classified.message() + "\n" + output.note() : classified.message();
@@ -132,7 +132,7 @@ final class GradingListener implements TestExecutionListener {
     }
 
     private void failUnstartedMethodsBelow(TestIdentifier container, TestExecutionResult result) {
-        String reason = result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("unknown");
+        String reason = result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + FailureClassifier.messageOf(t)).orElse("unknown");
         for (String methodId : plannedMethodsAtOrBelow(container)) {
             if (startedMethods.add(methodId)) {
                 channel.send(new ForkMessage.RunFinished(methodId, Verdict.ERROR,

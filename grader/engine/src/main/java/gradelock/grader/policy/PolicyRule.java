@@ -44,10 +44,10 @@ public record PolicyRule(String id, String reason, Optional<String> allowance, L
             rule("no-native-code", "native code runs outside everything the grader can watch", null,
                     "java.lang.System#load", "java.lang.System#loadLibrary", "java.lang.Runtime#load", "java.lang.Runtime#loadLibrary",
                     "java.lang.foreign.*"),
-            rule("no-global-state", "the JVM's streams and properties belong to the grader", null,
+            rule("no-global-state", "the JVM's streams, properties and handlers of uncaught failures belong to the grader", null,
                     "java.lang.System#setOut", "java.lang.System#setErr", "java.lang.System#setIn", "java.lang.System#setProperty",
                     "java.lang.System#setProperties", "java.lang.System#clearProperty", "java.lang.System#setSecurityManager",
-                    "java.lang.Runtime#addShutdownHook"),
+                    "java.lang.Runtime#addShutdownHook", "java.lang.Thread#setDefaultUncaughtExceptionHandler"),
             rule("no-files", "this exercise needs no files", FILES,
                     "java.io.File", "java.io.FileInputStream", "java.io.FileOutputStream", "java.io.FileReader", "java.io.FileWriter",
                     "java.io.RandomAccessFile", "java.nio.file.*", "java.nio.channels.FileChannel"),
@@ -56,7 +56,7 @@ public record PolicyRule(String id, String reason, Optional<String> allowance, L
                     "java.net.URL#openStream", "java.net.http.*", "java.nio.channels.SocketChannel",
                     "java.nio.channels.ServerSocketChannel", "java.nio.channels.DatagramChannel"),
             rule("no-grader-or-test-classes", "the grader and the tests are not part of your program", null,
-                    "gradelock.*", "org.junit.*", "org.assertj.*", "org.awaitility.*", "com.tngtech.archunit.*"));
+                    "gradelock.*", "org.junit.*", "org.opentest4j.*", "org.assertj.*", "org.awaitility.*", "com.tngtech.archunit.*"));
 
     /** The names of every allowance an exercise may give. */
     public static final Set<String> ALLOWANCES = Set.of(CHILD_PROCESSES, NETWORK, FILES, EXIT);
