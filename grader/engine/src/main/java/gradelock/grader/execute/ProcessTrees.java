@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -49,22 +50,29 @@ public final class ProcessTrees {
             return;
         }
         byte[] wanted = (MARKER_VARIABLE + "=" + marker).getBytes(StandardCharsets.UTF_8);
-        // Each pass kills what it sees; what those processes started meanwhile is found by the next. Passes take
-        // milliseconds and a new JVM takes far longer before it can start another, so this ends unless processes
-        // are started faster than they can be killed, which an nproc limit must stop (docs/security.md).
-        for (int pass = 0; pass < MAX_SWEEPS; pass++) {
-            List<ProcessHandle> escaped = ProcessHandle.allProcesses()
-                    .filter(process -> process.pid() != ProcessHandle.current().pid() && carries(proc, process.pid(), wanted))
-                    .toList();
-            if (escaped.isEmpty()) {
-                return;
-            }
-            escaped.forEach(ProcessHandle::destroyForcibly);
-            escaped.forEach(ProcessTrees::awaitExit);
-        }
+        // Passes take milliseconds and a new JVM takes far longer before it can start another, so this ends unless
+        // processes are started faster than they can be killed, which a kernel limit must stop (docs/security.md).
+        killUntilNoneLeft(() -> ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != ProcessHandle.current().pid() && carries(proc, process.pid(), wanted))
+                .toList(), MAX_SWEEPS);
     }
 
     private static final int MAX_SWEEPS = 20;
+
+    /**
+     * Kills every process {@code listing} names and waits for them, pass after pass, until a listing is empty or
+     * {@code maxPasses} have run: what the killed started meanwhile is named by the next listing.
+     */
+    static void killUntilNoneLeft(Supplier<List<ProcessHandle>> listing, int maxPasses) {
+        for (int pass = 0; pass < maxPasses; pass++) {
+            List<ProcessHandle> alive = listing.get();
+            if (alive.isEmpty()) {
+                return;
+            }
+            alive.forEach(ProcessHandle::destroyForcibly);
+            alive.forEach(ProcessTrees::awaitExit);
+        }
+    }
 
     private static boolean carries(Path proc, long pid, byte[] entry) {
         try {

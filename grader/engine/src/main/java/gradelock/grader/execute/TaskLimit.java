@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -148,14 +145,7 @@ public final class TaskLimit implements AutoCloseable {
      * leaves at most as many processes as were forked while it ran, and those are killed by the next.
      */
     public void killAll() {
-        for (int pass = 0; pass < MAX_PASSES; pass++) {
-            List<ProcessHandle> members = members();
-            if (members.isEmpty()) {
-                return;
-            }
-            members.forEach(ProcessHandle::destroyForcibly);
-            members.forEach(TaskLimit::awaitExit);
-        }
+        ProcessTrees.killUntilNoneLeft(this::members, MAX_PASSES);
     }
 
     private static final int MAX_PASSES = 100;
@@ -169,16 +159,6 @@ public final class TaskLimit implements AutoCloseable {
                     .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
-        }
-    }
-
-    private static void awaitExit(ProcessHandle process) {
-        try {
-            process.onExit().get(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // a zombie not yet reaped by its parent still counts as a member until it is; the next pass sees it
         }
     }
 

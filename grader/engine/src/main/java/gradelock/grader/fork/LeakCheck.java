@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class LeakCheck {
 
     static final long GRACE_MILLIS = 500;
-    private static final Set<String> JDK_SHARED_THREAD_CLASSES = Set.of("jdk.internal.misc.CarrierThread", "jdk.internal.misc.InnocuousThread");
+    private static final Set<String> JDK_SHARED_THREAD_CLASSES = Set.of(Watchdog.CARRIER_THREAD, Watchdog.JDK_SYSTEM_THREAD);
 
     private final SubmissionFrames frames;
     private Set<Long> threadsBefore = Set.of();

@@ -42,9 +42,9 @@ final class Watchdog implements Runnable {
     static final long MAX_TEMPORARY_BYTES = 256L * 1024 * 1024;
     private static final int POLLS_PER_LIMITS_CHECK = 5;
     /** The platform threads that virtual threads run on. */
-    private static final String CARRIER_THREAD = "jdk.internal.misc.CarrierThread";
+    static final String CARRIER_THREAD = "jdk.internal.misc.CarrierThread";
     /** The JDK's system threads started on demand (the virtual threads' unblocker and unparker, cleaners). */
-    private static final String JDK_SYSTEM_THREAD = "jdk.internal.misc.InnocuousThread";
+    static final String JDK_SYSTEM_THREAD = "jdk.internal.misc.InnocuousThread";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final ResultChannel channel;
