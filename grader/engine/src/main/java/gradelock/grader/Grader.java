@@ -13,6 +13,7 @@ import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
+import gradelock.grader.model.Listing;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.policy.PolicyChecker;
 import gradelock.grader.policy.PolicyViolation;
@@ -134,14 +135,8 @@ public final class Grader {
 
     /** The violations one per line, in the shape of compile errors, so that reports point at each line alike. */
     private static String policySummary(List<PolicyViolation> violations) {
-        int shown = Math.min(violations.size(), 10);
-        StringBuilder text = new StringBuilder("None of its code was run: it uses what the grading policy forbids"
-                + " (the rules are in docs/security.md):");
-        violations.subList(0, shown).forEach(violation -> text.append("\n  ").append(violation));
-        if (shown < violations.size()) {
-            text.append("\n  ... and ").append(violations.size() - shown).append(" more");
-        }
-        return text.toString();
+        return Listing.firstLines("None of its code was run: it uses what the grading policy forbids (the rules are in docs/security.md):",
+                violations, 10);
     }
 
     private static void deleteTree(Path root) {
