@@ -183,8 +183,8 @@ public final class Gradelock implements Runnable {
         @Option(names = "--exercise", paramLabel = "ID", description = "validate only this exercise (repeatable); default: all")
         List<String> exercises = new ArrayList<>();
 
-        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
-        Path course = Path.of("");
+        @CommandLine.Mixin
+        CourseOption course;
 
         @Option(names = "--quick", description = "grade each faulty variant only on the tests its expected.json names"
                 + " (much faster; the kill matrix then shows only those tests for it)")
@@ -195,7 +195,7 @@ public final class Gradelock implements Runnable {
             if (runs < 1) {
                 throw new UsageError("--runs must be at least 1, but was " + runs);
             }
-            Path root = courseRoot(course);
+            Path root = course.root();
             ExerciseCatalog catalog = knownCatalog(exercises);
             List<Variant> variants = (exercises.isEmpty() ? catalog.ids() : exercises).stream()
                     .flatMap(id -> CourseVariants.of(root, id).stream()).toList();
@@ -273,12 +273,12 @@ public final class Gradelock implements Runnable {
         @Parameters(index = "0", paramLabel = "OUT", description = "a new (or empty) folder for the template")
         Path out;
 
-        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
-        Path course = Path.of("");
+        @CommandLine.Mixin
+        CourseOption course;
 
         @Override
         public Integer call() throws Exception {
-            Path root = courseRoot(course);
+            Path root = course.root();
             if (Files.exists(out) && !isEmptyFolder(out)) {
                 throw new UsageError(out + " already exists and is not an empty folder; choose a new one");
             }
@@ -322,12 +322,12 @@ public final class Gradelock implements Runnable {
         @Option(names = "--out", paramLabel = "FILE.zip", required = true, description = "the bundle to write")
         Path out;
 
-        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
-        Path course = Path.of("");
+        @CommandLine.Mixin
+        CourseOption course;
 
         @Override
         public Integer call() throws Exception {
-            Path root = courseRoot(course);
+            Path root = course.root();
             knownCatalog(List.of());
             Path target = out.toAbsolutePath();
             if (!Files.isDirectory(target.getParent())) {
@@ -339,14 +339,21 @@ public final class Gradelock implements Runnable {
         }
     }
 
-    /** The course repository at {@code course}, or a usage error if it is not one. */
-    static Path courseRoot(Path course) {
-        Path root = course.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root.resolve("solutions")) || !Files.isDirectory(root.resolve("exercises"))) {
-            throw new UsageError("no course repository at " + root + " (it has no solutions/ and exercises/ folders);"
-                    + " run from the course's root or pass --course DIR");
+    /** {@code --course DIR}, for the commands that read the course repository rather than a submission. */
+    static final class CourseOption {
+
+        @Option(names = "--course", paramLabel = "DIR", description = "the course repository (default: the current folder)")
+        Path course = Path.of("");
+
+        /** The course repository, or a usage error if {@code --course} names none. */
+        Path root() {
+            Path root = course.toAbsolutePath().normalize();
+            if (!Files.isDirectory(root.resolve("solutions")) || !Files.isDirectory(root.resolve("exercises"))) {
+                throw new UsageError("no course repository at " + root + " (it has no solutions/ and exercises/ folders);"
+                        + " run from the course's root or pass --course DIR");
+            }
+            return root;
         }
-        return root;
     }
 
     /** The exercises on the class path, after checking that every id asked for is one of them. */
