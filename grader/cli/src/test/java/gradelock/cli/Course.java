@@ -13,6 +13,8 @@ import gradelock.grader.validate.Validator;
 import gradelock.grader.validate.Variant;
 import gradelock.grader.validate.VariantResult;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,5 +130,17 @@ final class Course {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a command of the CLI returned and printed. */
+    record Run(int status, String out, String err) {
+    }
+
+    /** Runs the CLI in this JVM as {@code ./gradelock args...} would. */
+    static Run gradelock(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Gradelock.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
     }
 }

@@ -1,13 +1,13 @@
 package gradelock.cli;
 
+import static gradelock.cli.Course.gradelock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gradelock.cli.Course.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,16 +28,6 @@ class GradeCommandTests {
 
     @TempDir
     Path tmp;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run gradelock(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Gradelock.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
 
     @Test
     void aPathThatDoesNotExistIsAUsageErrorOnOneLine() {

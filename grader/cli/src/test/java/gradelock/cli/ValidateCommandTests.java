@@ -1,10 +1,10 @@
 package gradelock.cli;
 
+import static gradelock.cli.Course.gradelock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gradelock.cli.Course.Run;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,16 +24,6 @@ class ValidateCommandTests {
 
     @TempDir
     Path course;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run gradelock(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Gradelock.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
 
     @Test
     void aFolderThatIsNotACourseIsAUsageErrorOnOneLine() {
