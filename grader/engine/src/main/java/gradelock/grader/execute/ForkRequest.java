@@ -7,7 +7,8 @@ import java.util.Map;
  * What the grader asks of one test JVM, sent on its standard input before any test code is loaded.
  *
  * @param token            proves to the grader that a connection comes from this fork's runtime
- * @param port             the grader's loopback port for results
+ * @param channel          the grader's Unix-domain socket for results: a file, so it reaches the grader from a test JVM
+ *                         that has no network but loopback
  * @param testClasses      the test classes to run, when {@code selectedTests} is empty
  * @param selectedTests    unique ids of the test methods still to run, after an earlier fork was ended
  * @param onlyTests        if not empty, run only the test methods of these names ({@code Class.method}, as reports name them)
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record ForkRequest(
         String token,
-        int port,
+        String channel,
         List<String> testClasses,
         List<String> selectedTests,
         List<String> onlyTests,

@@ -4,16 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gradelock.grader.compile.CompiledSubmission;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.Verdict;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -116,8 +108,8 @@ public final class ForkRunner {
         // not the token: the submission can read its environment, and the token must stay the grader's secret
         String marker = HexFormat.of().formatHex(random.generateSeed(8));
         Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ForkRequest request = new ForkRequest(token, server.getLocalPort(), exercise.testClasses(), selection, List.copyOf(onlyTests),
+        try (ResultServer results = ResultServer.open(workDir, "results-" + forkNumber + ".sock")) {
+            ForkRequest request = new ForkRequest(token, results.socketFile().toString(), exercise.testClasses(), selection, List.copyOf(onlyTests),
                     submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks());
             Process process = start(submission, log, marker);
             // before the request is sent, so before any code of the submission's can run
@@ -129,13 +121,8 @@ public final class ForkRunner {
                 } catch (IOException exitedAlready) {
                     // the fork died at once; its log says why
                 }
-                BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-                Thread reader = Thread.ofPlatform().daemon().name("gradelock-fork-reader").start(() -> readMessages(server, token, inbox, process));
-                try {
-                    return drive(process, inbox, deadline, progress, log, taskLimit);
-                } finally {
-                    reader.interrupt();
-                }
+                results.startReading(token, START_LIMIT);
+                return drive(process, results, deadline, progress, log, taskLimit);
             } finally {
                 // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
                 taskLimit.ifPresent(TaskLimit::close);
@@ -188,52 +175,10 @@ public final class ForkRunner {
         }
     }
 
-    private static final Object END_OF_STREAM = new Object();
-
-    private void readMessages(ServerSocket server, String token, BlockingQueue<Object> inbox, Process process) {
-        try {
-            server.setSoTimeout((int) START_LIMIT.toMillis());
-            while (true) {
-                Socket socket;
-                try {
-                    socket = server.accept();
-                } catch (SocketTimeoutException e) {
-                    inbox.add(END_OF_STREAM);
-                    return;
-                }
-                try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                    String first = in.readLine();
-                    ForkMessage hello = first == null ? null : parse(first);
-                    if (!(hello instanceof ForkMessage.Hello h) || !h.token().equals(token)) {
-                        continue; // not our fork's runtime: ignore it and keep waiting for the real one
-                    }
-                    for (String line; (line = in.readLine()) != null; ) {
-                        ForkMessage message = parse(line);
-                        if (message != null) {
-                            inbox.add(message);
-                        }
-                    }
-                    inbox.add(END_OF_STREAM);
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            inbox.add(END_OF_STREAM);
-        }
-    }
-
-    private ForkMessage parse(String line) {
-        try {
-            return json.readValue(line, ForkMessage.class);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private ForkEnd drive(Process process, BlockingQueue<Object> inbox, long deadline, Progress progress, Path log,
+    private ForkEnd drive(Process process, ResultServer results, long deadline, Progress progress, Path log,
                           Optional<TaskLimit> taskLimit) throws InterruptedException {
         while (true) {
-            Object next = inbox.poll(50, TimeUnit.MILLISECONDS);
+            Object next = results.poll(50);
             // before the message is taken: a thread the kernel refused fails the running test with an OutOfMemoryError
             // (or ends its JVM), and the verdict must name the limit, not the symptom
             if (taskLimit.isPresent() && taskLimit.get().reached()) {
@@ -251,7 +196,7 @@ public final class ForkRunner {
                 progress.accept(message);
                 continue;
             }
-            if (next == END_OF_STREAM || next == null && !process.isAlive()) {
+            if (next == ResultServer.END_OF_STREAM || next == null && !process.isAlive()) {
                 process.waitFor(2, TimeUnit.SECONDS);
                 String status = process.isAlive() ? "still running" : "exit status " + process.exitValue();
                 outputKeeper.join(1_000); // the log's last lines say why it died

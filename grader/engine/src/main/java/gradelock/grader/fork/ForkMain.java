@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class ForkMain {
         ForkRequest request = readRequest(System.in);
         System.setIn(InputStream.nullInputStream());
         OutputLimit output = OutputLimit.install();
-        try (ResultChannel channel = ResultChannel.connect(request.port(), request.token())) {
+        try (ResultChannel channel = ResultChannel.connect(Path.of(request.channel()), request.token())) {
             run(request, channel, output);
         } finally {
             // a submission's leftover non-daemon threads must not keep this JVM alive

@@ -2,42 +2,51 @@ package gradelock.grader.fork;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gradelock.grader.execute.ForkMessage;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
- * The fork's line to the grader: JSON messages over a loopback socket that only this runtime holds.
+ * The fork's line to the grader: JSON messages over a Unix-domain socket that only this runtime holds.
  * Sending is synchronized because the watchdog and the test listener both report.
  */
 final class ResultChannel implements AutoCloseable {
 
-    private final Socket socket;
-    private final BufferedWriter out;
+    private final SocketChannel socket;
     private final ObjectMapper json = new ObjectMapper();
 
-    private ResultChannel(Socket socket) throws IOException {
+    private ResultChannel(SocketChannel socket) {
         this.socket = socket;
-        this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 
-    static ResultChannel connect(int port, String token) throws IOException {
-        ResultChannel channel = new ResultChannel(new Socket(InetAddress.getLoopbackAddress(), port));
-        channel.send(new ForkMessage.Hello(token));
-        return channel;
+    static ResultChannel connect(Path channel, String token) throws IOException {
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        socket.connect(UnixDomainSocketAddress.of(channel));
+        ResultChannel resultChannel = new ResultChannel(socket);
+        resultChannel.send(new ForkMessage.Hello(token));
+        return resultChannel;
     }
 
     synchronized void send(ForkMessage message) {
+        // A socket channel is closed for good by an interrupt that meets a write. A test thread may still carry one
+        // from JUnit's timeout when its listener reports, so the flag is set aside for the write and put back after.
+        boolean interrupted = Thread.interrupted();
         try {
-            out.write(json.writeValueAsString(message));
-            out.write('\n');
-            out.flush();
+            ByteBuffer bytes = ByteBuffer.wrap((json.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                socket.write(bytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("lost the connection to the grader", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -53,7 +62,6 @@ final class ResultChannel implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        out.flush();
         socket.close();
     }
 }
