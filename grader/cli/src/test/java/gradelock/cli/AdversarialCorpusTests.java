@@ -1,6 +1,7 @@
 package gradelock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,13 +10,22 @@ import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import gradelock.grader.Grader;
+import gradelock.grader.execute.Confinement;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.report.GradingObserver;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +46,9 @@ class AdversarialCorpusTests {
     record Expected(@JsonProperty("attack") String attack, @JsonProperty("status") String status,
                     @JsonProperty("message_contains") List<String> messageContains, @JsonProperty("lost") List<Lost> lost,
                     @JsonProperty("score_at_most") Integer scoreAtMost, @JsonProperty("only_tests") List<String> onlyTests,
-                    @JsonProperty("no_process_matching") String noProcessMatching) {
+                    @JsonProperty("no_process_matching") String noProcessMatching,
+                    @JsonProperty("no_file_at") String noFileAt, @JsonProperty("listen_outside") boolean listenOutside,
+                    @JsonProperty("needs_confinement") boolean needsConfinement) {
         Expected {
             messageContains = messageContains == null ? List.of() : messageContains;
             lost = lost == null ? List.of() : lost;
@@ -63,11 +75,37 @@ class AdversarialCorpusTests {
         Expected expected = Course.readJson(folder.resolve("expected.json"), Expected.class);
         String exerciseId = Course.exerciseOf(attack);
         int budgetSeconds = Course.CATALOG.find(exerciseId).orElseThrow().budgetSeconds();
+        // an attack that only the namespaces hold would, where there are none, succeed: write outside, reach past
+        // loopback, or kill this very JVM
+        if (expected.needsConfinement()) {
+            assumeTrue(Confinement.onThisMachine().isPresent(), attack + " is held only by the confinement this machine does not allow");
+        }
+        ForkOptions forkOptions = ForkOptions.likeThisJvm();
+        Optional<ServerSocket> outside = expected.listenOutside() ? Optional.of(listenOutsideLoopback()) : Optional.empty();
+        if (outside.isPresent()) {
+            // the attack's server: an address of this machine that is not loopback, as a student's own would be
+            List<String> jvmOptions = new ArrayList<>(forkOptions.jvmOptions());
+            jvmOptions.add("-Dgradelock.corpus.outside=" + outside.get().getInetAddress().getHostAddress() + " " + outside.get().getLocalPort());
+            forkOptions = forkOptions.withJvmOptions(jvmOptions);
+        }
+        if (expected.noFileAt() != null) {
+            Files.deleteIfExists(Path.of(expected.noFileAt())); // a failed run's, which would blame this one
+        }
         Set<Long> processesBefore = descendants();
         long start = System.nanoTime();
 
-        GradingResult result = new Grader(Course.CATALOG, ForkOptions.likeThisJvm(), workRoot)
-                .grade(folder, List.of(exerciseId), Set.copyOf(expected.onlyTests()), new GradingObserver() { });
+        GradingResult result;
+        try {
+            result = new Grader(Course.CATALOG, forkOptions, workRoot)
+                    .grade(folder, List.of(exerciseId), Set.copyOf(expected.onlyTests()), new GradingObserver() { });
+            if (outside.isPresent()) {
+                assertThat(connectionsTo(outside.get())).as("connections %s made past loopback", attack).isZero();
+            }
+        } finally {
+            if (outside.isPresent()) {
+                outside.get().close();
+            }
+        }
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         long seconds = millis / 1_000;
@@ -101,6 +139,39 @@ class AdversarialCorpusTests {
         }
         try (Stream<Path> left = Files.list(workRoot)) {
             assertThat(left).as("files left behind in the grader's temporary folder by grading %s", attack).isEmpty();
+        }
+        if (expected.noFileAt() != null) {
+            Path forbidden = Path.of(expected.noFileAt());
+            boolean written = Files.deleteIfExists(forbidden);
+            assertThat(written).as("%s wrote %s, outside its temporary folder", attack, forbidden).isFalse();
+        }
+    }
+
+    /** A listener on the first IPv4 address of this machine that is not loopback. */
+    private static ServerSocket listenOutsideLoopback() throws IOException {
+        for (NetworkInterface networkInterface : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (networkInterface.isUp() && !networkInterface.isLoopback()) {
+                Optional<InetAddress> address = networkInterface.inetAddresses().filter(Inet4Address.class::isInstance).findFirst();
+                if (address.isPresent()) {
+                    return new ServerSocket(0, 50, address.get());
+                }
+            }
+        }
+        assumeTrue(false, "this machine has no address but loopback to listen on");
+        throw new AssertionError("unreachable");
+    }
+
+    /** How many connections are waiting on {@code listener}, taking each. */
+    private static int connectionsTo(ServerSocket listener) throws IOException {
+        listener.setSoTimeout(1);
+        int connections = 0;
+        while (true) {
+            try {
+                listener.accept().close();
+                connections++;
+            } catch (SocketTimeoutException none) {
+                return connections;
+            }
         }
     }
 

@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChildProcessCleanupTests {
 
     @Test
-    void noChildJvmOfASubmissionOutlivesItsGrading(@TempDir Path submission, @TempDir Path started) throws IOException {
+    void noChildJvmOfASubmissionOutlivesItsGrading(@TempDir Path submission) throws Exception {
         String marker = "-Dgradelock.cleanupTest=" + UUID.randomUUID();
         Path sources = Files.createDirectories(submission.resolve("multiprocess"));
         Files.writeString(sources.resolve("Armstrong.java"), """
@@ -41,17 +45,19 @@ class ChildProcessCleanupTests {
 
                     /**
                      * Starts a child JVM that sleeps ten minutes, its streams leading nowhere (it cannot notice its
-                     * parent's end), and returns once it runs: its main has written its file.
+                     * parent's end), and returns once it runs: its main has written its file in this JVM's
+                     * temporary folder, the one place a test JVM may write.
                      */
                     static void startChild(String role) {
                         try {
+                            String folder = System.getProperty("java.io.tmpdir");
                             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                     "MARKER", "-cp", System.getProperty("java.class.path"),
-                                    "multiprocess.ArmstrongWorker", role, "STARTED")
+                                    "multiprocess.ArmstrongWorker", role, folder)
                                     .redirectInput(new File("/dev/null"))
                                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                            Path started = Path.of("STARTED", role + "-" + child.pid());
+                            Path started = Path.of(folder, role + "-" + child.pid());
                             for (int i = 0; i < 1000 && !started.toFile().exists(); i++) {
                                 Thread.sleep(20);
                             }
@@ -80,7 +86,7 @@ class ChildProcessCleanupTests {
                         return List.of();
                     }
                 }
-                """.replace("MARKER", marker).replace("STARTED", started.toString()));
+                """.replace("MARKER", marker));
         Files.writeString(sources.resolve("ArmstrongWorker.java"), """
                 package multiprocess;
 
@@ -142,21 +148,28 @@ class ChildProcessCleanupTests {
                 }
                 """);
 
+        // the child JVMs' roles, as seen in the process table while the grading runs
+        Set<String> rolesSeen = ConcurrentHashMap.newKeySet();
+        AtomicBoolean grading = new AtomicBoolean(true);
+        Thread watcher = Thread.ofPlatform().daemon().start(() -> {
+            while (grading.get()) {
+                marked(marker).forEach(child -> child.info().arguments().ifPresent(args -> rolesSeen.addAll(Arrays.asList(args))));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        });
         try {
             ExerciseOutcome outcome = Course.grade(submission, "multiprocess-split").exercise("multiprocess-split");
+            grading.set(false);
+            watcher.join();
 
             TestOutcome hung = outcome.tests().stream().filter(t -> t.name().equals("ArmstrongTests.smallArmstrongNumbers")).findFirst().orElseThrow();
             assertThat(hung.verdict()).as("the test whose call hangs (%s)", hung.message()).isEqualTo(Verdict.TIMEOUT);
-            List<Path> childrenStarted;
-            try (Stream<Path> files = Files.list(started)) {
-                childrenStarted = files.toList();
-            }
-            assertThat(childrenStarted).as("child JVMs the submission started: one in the test JVM ended after the timeout, "
+            assertThat(rolesSeen).as("child JVMs the submission started: one in the test JVM ended after the timeout, "
                     + "others in the test JVM that ran the remaining tests and ended normally")
-                    .anyMatch(file -> file.getFileName().toString().startsWith("before-timeout-"))
-                    .anyMatch(file -> file.getFileName().toString().startsWith("after-cleanup-"));
+                    .contains("before-timeout", "after-cleanup");
             assertThat(marked(marker)).as("processes started by the submission still alive after its grading").isEmpty();
         } finally {
+            grading.set(false);
             marked(marker).forEach(ProcessHandle::destroyForcibly); // never left to the next test, even when this one fails
         }
     }

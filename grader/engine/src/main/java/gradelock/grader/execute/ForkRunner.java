@@ -111,9 +111,14 @@ public final class ForkRunner {
         try (ResultServer results = ResultServer.open(workDir, "results-" + forkNumber + ".sock")) {
             ForkRequest request = new ForkRequest(token, results.socketFile().toString(), exercise.testClasses(), selection, List.copyOf(onlyTests),
                     submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks());
-            Process process = start(submission, log, marker);
-            // before the request is sent, so before any code of the submission's can run
-            Optional<TaskLimit> taskLimit = TaskLimit.enclose(process.toHandle(), options.maxTasks());
+            Optional<TaskLimit> taskLimit = TaskLimit.create(options.maxTasks());
+            Process process;
+            try {
+                process = start(submission, log, marker, taskLimit);
+            } catch (IOException | RuntimeException e) {
+                taskLimit.ifPresent(TaskLimit::close);
+                throw e;
+            }
             progress.forkStarted();
             try {
                 try (OutputStream stdin = process.getOutputStream()) {
@@ -131,23 +136,40 @@ public final class ForkRunner {
         }
     }
 
-    private Process start(CompiledSubmission submission, Path log, String marker) throws IOException {
+    /**
+     * Starts a test JVM in {@code taskLimit}'s group, if there is one: confined, it joins the group itself as its first
+     * step; otherwise it is moved there at once. Either way before its request is sent, so before any of the
+     * submission's code can run.
+     */
+    private Process start(CompiledSubmission submission, Path log, String marker, Optional<TaskLimit> taskLimit) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         command.addAll(options.jvmOptions());
         // The submission's temporary files stay in the grading's own folder, which is deleted after grading.
-        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        Path tmp = Files.createDirectories(temporaryFolder(workDir));
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
         String classPath = options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         command.add(classPath + File.pathSeparator + submission.classesDir());
         command.add("gradelock.grader.fork.ForkMain");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        // where the machine allows, the only place it can write is that folder, and the only network it has is loopback
+        Optional<Confinement> confinement = Confinement.onThisMachine();
+        List<String> toRun = confinement.isPresent() ? confinement.get().wrap(command, tmp, taskLimit) : command;
+        ProcessBuilder builder = new ProcessBuilder(toRun).directory(workDir.toFile()).redirectErrorStream(true);
         // every process the test JVM starts inherits this, so that one that escapes its tree can still be found
         builder.environment().put(ProcessTrees.MARKER_VARIABLE, marker);
         Process process = builder.start();
+        if (confinement.isEmpty() && taskLimit.isPresent() && !taskLimit.get().add(process.toHandle())) {
+            process.destroyForcibly();
+            throw new IOException("could not move the test JVM into its task limit's group " + taskLimit.get().membersFile());
+        }
         outputKeeper = Thread.ofPlatform().daemon().name("gradelock-fork-output").start(() -> keepOutput(process.getInputStream(), log));
         return process;
+    }
+
+    /** The folder a test JVM may write to, its {@code java.io.tmpdir}: the only one, where it runs confined. */
+    public static Path temporaryFolder(Path workDir) {
+        return workDir.resolve("tmp");
     }
 
     /**

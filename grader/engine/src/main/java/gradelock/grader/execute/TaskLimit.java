@@ -37,15 +37,29 @@ public final class TaskLimit implements AutoCloseable {
      */
     public static Optional<TaskLimit> enclose(ProcessHandle process, int maxTasks) {
         Optional<TaskLimit> limit = create(maxTasks);
-        try {
-            if (limit.isPresent()) {
-                Files.writeString(limit.get().group.resolve("cgroup.procs"), Long.toString(process.pid()));
-            }
-            return limit;
-        } catch (IOException | RuntimeException e) {
+        if (limit.isPresent() && !limit.get().add(process)) {
             limit.get().close();
             return Optional.empty();
         }
+        return limit;
+    }
+
+    /** Moves {@code process}, with its threads, into this group; false if the kernel refused. */
+    public boolean add(ProcessHandle process) {
+        try {
+            Files.writeString(membersFile(), Long.toString(process.pid()));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The file a process writes its own process id to (as its PID namespace numbers it) to join this group: for a
+     * test JVM that must be in the group from its first instruction, before it starts anything.
+     */
+    public Path membersFile() {
+        return group.resolve("cgroup.procs");
     }
 
     /** Whether this machine lets the grader make a group: one is made and removed again. */
@@ -55,7 +69,8 @@ public final class TaskLimit implements AutoCloseable {
         return probe.isPresent();
     }
 
-    private static Optional<TaskLimit> create(int maxTasks) {
+    /** A new, empty group limited to {@code maxTasks}; empty if this machine does not let the grader make one. */
+    public static Optional<TaskLimit> create(int maxTasks) {
         Optional<Path> parent = ownPidsGroup();
         if (parent.isEmpty()) {
             return Optional.empty();
@@ -152,7 +167,7 @@ public final class TaskLimit implements AutoCloseable {
 
     private List<ProcessHandle> members() {
         try {
-            return Files.readAllLines(group.resolve("cgroup.procs"), StandardCharsets.UTF_8).stream()
+            return Files.readAllLines(membersFile(), StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
                     .map(line -> ProcessHandle.of(Long.parseLong(line.strip())))
                     .flatMap(Optional::stream)

@@ -28,7 +28,7 @@ public record PolicyRule(String id, String reason, Optional<String> allowance, L
             rule("no-exit", "ending the JVM would end the grading run, not your program", EXIT,
                     "java.lang.System#exit", "java.lang.Runtime#exit", "java.lang.Runtime#halt"),
             rule("no-processes", "this exercise does not start other programs", CHILD_PROCESSES,
-                    "java.lang.Runtime#exec", "java.lang.ProcessBuilder"),
+                    "java.lang.Runtime#exec", "java.lang.ProcessBuilder", "java.lang.ProcessHandle"),
             rule("no-reflection", "reflection and class loading could reach into the grader's and the tests' classes",
                     null, "java.lang.reflect.AccessibleObject#setAccessible", "java.lang.reflect.AccessibleObject#trySetAccessible",
                     "java.lang.reflect.Field#setAccessible", "java.lang.reflect.Method#setAccessible",

@@ -43,7 +43,7 @@ class ForkRunnerTests {
         Path emptyClasses = Files.createDirectories(workDir.resolve("classes"));
         CompiledSubmission submission = new CompiledSubmission("fixture", emptyClasses,
                 Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
-        deadlockFormedFile = workDir.resolve("deadlock-formed");
+        deadlockFormedFile = ForkRunner.temporaryFolder(workDir).resolve("deadlock-formed"); // the one place a fork may write
         ForkOptions defaults = ForkOptions.likeThisJvm();
         List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
         jvmOptions.add("-Dgradelock.fixtures.deadlockFormedFile=" + deadlockFormedFile);
