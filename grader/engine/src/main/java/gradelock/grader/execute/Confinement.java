@@ -56,7 +56,7 @@ public final class Confinement {
         this.unshare = List.copyOf(unshare);
     }
 
-    /** The confinement this machine allows, found by starting a confined {@code true} once; empty if none works. */
+    /** The confinement this machine allows, found by starting a confined shell once per grader; empty if none works. */
     public static Optional<Confinement> onThisMachine() {
         return ON_THIS_MACHINE;
     }
