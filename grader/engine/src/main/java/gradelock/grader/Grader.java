@@ -8,6 +8,7 @@ import gradelock.grader.discover.SubmissionSources;
 import gradelock.grader.execute.ExecutionReport;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.execute.ForkRunner;
+import gradelock.grader.execute.TemporaryFolders;
 import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.ExerciseSpec;
@@ -22,11 +23,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The grading pipeline: discover each exercise's sources, compile them, run the tests in forked JVMs,
@@ -84,7 +83,7 @@ public final class Grader {
             observer.gradingFinished(result);
             return result;
         } finally {
-            deleteTree(workDir);
+            TemporaryFolders.deleteQuietly(workDir);
         }
     }
 
@@ -137,13 +136,5 @@ public final class Grader {
     private static String policySummary(List<PolicyViolation> violations) {
         return Listing.firstLines("None of its code was run: it uses what the grading policy forbids (the rules are in docs/security.md):",
                 violations, 10);
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is not worth failing a grading run for
-        }
     }
 }

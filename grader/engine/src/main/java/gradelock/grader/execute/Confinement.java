@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Where the machine allows it, a test JVM starts in Linux namespaces of its own: a network with nothing in it but
@@ -118,18 +116,9 @@ public final class Confinement {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            deleteQuietly(probe);
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | RuntimeException ignored) {
-            // a probe's leftovers in the temporary folder are harmless
+            if (probe != null) {
+                TemporaryFolders.deleteQuietly(probe);
+            }
         }
     }
 
