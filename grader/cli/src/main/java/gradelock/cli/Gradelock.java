@@ -1,8 +1,13 @@
 package gradelock.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import gradelock.grader.Grader;
 import gradelock.grader.catalog.ExerciseCatalog;
+import gradelock.grader.calibrate.Calibrator;
 import gradelock.grader.execute.ForkOptions;
+import gradelock.grader.model.CalibratedLimits;
+import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.report.GradingObserver;
 import gradelock.grader.batch.BatchGrader;
 import gradelock.grader.discover.UnreadableSubmissionException;
@@ -32,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +48,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
         description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
                 + " and names deadlocks, stalls and timeouts.",
-        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class, Gradelock.ExportTemplate.class, Gradelock.Package.class})
+        subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class, Gradelock.Calibrate.class,
+                Gradelock.ExportTemplate.class, Gradelock.Package.class})
 public final class Gradelock implements Runnable {
 
     /** Grading completed (whatever the score). */
@@ -51,8 +58,11 @@ public final class Gradelock implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** A usage error: no such path, unknown exercise, bad option. */
     public static final int EXIT_USAGE = 2;
-    /** {@code validate} found a variant whose grades are not what they must be. */
+    /** {@code validate} found a variant whose grades are not what they must be; {@code calibrate}, a reference that lost a test. */
     public static final int EXIT_VALIDATION_FELL_SHORT = 3;
+
+    /** limits.json as calibrate writes it: indented, tests in name order, so that a recalibration's diff reads well. */
+    private static final ObjectMapper LIMITS_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -129,8 +139,15 @@ public final class Gradelock implements Runnable {
         @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML report to FILE")
         Path html;
 
+        @Option(names = "--jobs", paramLabel = "N", description = "exercises graded at once, each in test JVMs of its own"
+                + " (default: one per core, here ${DEFAULT-VALUE}); reports list them in order all the same")
+        int jobs = Grader.defaultExercisesAtOnce();
+
         @Override
         public Integer call() throws Exception {
+            if (jobs < 1) {
+                throw new UsageError("--jobs must be at least 1, but was " + jobs);
+            }
             if (!Files.exists(submission)) {
                 throw new UsageError("no such file or folder: " + submission);
             }
@@ -159,7 +176,8 @@ public final class Gradelock implements Runnable {
                 observers.add(new GitHubAnnotations(spec.commandLine().getOut()));
             }
             try {
-                new Grader(catalog, ForkOptions.likeThisJvm()).grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
+                new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(jobs)
+                        .grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
             } catch (UnreadableSubmissionException e) {
                 throw new UsageError(e.getMessage());
             }
@@ -178,7 +196,10 @@ public final class Gradelock implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--runs", paramLabel = "N", description = "grade every variant N times (default: ${DEFAULT-VALUE})")
-        int runs = 20;
+        int runs = Validator.DEFAULT_RUNS;
+
+        @Option(names = "--jobs", paramLabel = "N", description = "variants graded at once (default: one per core, here ${DEFAULT-VALUE})")
+        int jobs = Validator.defaultJobs();
 
         @Option(names = "--exercise", paramLabel = "ID", description = "validate only this exercise (repeatable); default: all")
         List<String> exercises = new ArrayList<>();
@@ -186,26 +207,91 @@ public final class Gradelock implements Runnable {
         @CommandLine.Mixin
         CourseOption course;
 
-        @Option(names = "--quick", description = "grade each faulty variant only on the tests its expected.json names"
-                + " (much faster; the kill matrix then shows only those tests for it)")
+        @Option(names = "--quick", description = "grade each faulty variant only on the tests its expected.json names, in every run"
+                + " (faster; the kill matrix then shows only those tests for it). By default its first run has every test")
         boolean quick;
+
+        @Option(names = "--full", description = "grade each faulty variant on every test in every run, not only in its first")
+        boolean full;
 
         @Override
         public Integer call() {
             if (runs < 1) {
                 throw new UsageError("--runs must be at least 1, but was " + runs);
             }
+            if (jobs < 1) {
+                throw new UsageError("--jobs must be at least 1, but was " + jobs);
+            }
+            if (quick && full) {
+                throw new UsageError("--quick and --full exclude each other: choose one");
+            }
             Path root = course.root();
             ExerciseCatalog catalog = knownCatalog(exercises);
             List<Variant> variants = (exercises.isEmpty() ? catalog.ids() : exercises).stream()
                     .flatMap(id -> CourseVariants.of(root, id).stream()).toList();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Validating %d variants of %d exercise%s, %d run%s each%n", variants.size(),
-                    variants.stream().map(Variant::exerciseId).distinct().count(), exercises.size() == 1 ? "" : "s", runs, runs == 1 ? "" : "s");
-            Validator.Scope scope = quick ? Validator.Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS : Validator.Scope.ALL_TESTS;
-            ValidationReport report = new Validator(new Grader(catalog, ForkOptions.likeThisJvm()), scope)
+            out.printf("Validating %d variants of %d exercise%s, %d run%s each, %d at a time%n", variants.size(),
+                    variants.stream().map(Variant::exerciseId).distinct().count(), exercises.size() == 1 ? "" : "s", runs, runs == 1 ? "" : "s", jobs);
+            Validator.Scope scope = quick ? Validator.Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS
+                    : full ? Validator.Scope.ALL_TESTS : Validator.Scope.KILL_MATRIX_ONCE;
+            ValidationReport report = new Validator(new Grader(catalog, ForkOptions.likeThisJvm()), scope, jobs)
                     .validate(variants, runs, ValidationObserver.all(List.of(new ValidationProgress(out), new KillMatrix(out))));
             return report.holds() ? EXIT_OK : EXIT_VALIDATION_FELL_SHORT;
+        }
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = {"Measures each exercise's reference solution over N gradings and writes solutions/<id>/limits.json: every"
+                    + " test's time limit, " + CalibratedLimits.FACTOR + " times its slowest run, at least " + CalibratedLimits.FLOOR_MILLIS
+                    + " ms, at most the exercise's test_timeout_seconds. Run it on a quiet machine after changing a test, then"
+                    + " ./gradelock validate.",
+                    "Exit status: 0 when written, 3 if a reference lost a test (nothing is written for it), 2 for a usage error."})
+    static final class Calibrate implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", paramLabel = "N", description = "grade each reference N times (default: ${DEFAULT-VALUE})")
+        int runs = 10;
+
+        @Option(names = "--exercise", paramLabel = "ID", description = "calibrate only this exercise (repeatable); default: all")
+        List<String> exercises = new ArrayList<>();
+
+        @CommandLine.Mixin
+        CourseOption course;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new UsageError("--runs must be at least 1, but was " + runs);
+            }
+            Path root = course.root();
+            ExerciseCatalog catalog = knownCatalog(exercises).withoutLimits();
+            PrintWriter out = spec.commandLine().getOut();
+            String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.version") + ", Java " + System.getProperty("java.version");
+            Calibrator calibrator = new Calibrator(new Grader(catalog, ForkOptions.likeThisJvm()));
+            boolean allWritten = true;
+            for (String id : exercises.isEmpty() ? catalog.ids() : exercises.stream().distinct().toList()) {
+                ExerciseSpec exercise = catalog.find(id).orElseThrow();
+                Path solution = root.resolve("solutions").resolve(id);
+                out.printf("%s: grading the reference %d times", id, runs);
+                out.flush();
+                try {
+                    CalibratedLimits limits = calibrator.calibrate(exercise, solution.resolve("src/main/java"), runs, machine,
+                            (run, outcome) -> { out.print("."); out.flush(); });
+                    Path file = solution.resolve(CalibratedLimits.FILE_NAME);
+                    AtomicFiles.write(file, LIMITS_JSON.writeValueAsString(limits) + "\n");
+                    LongSummaryStatistics spread = limits.tests().values().stream().mapToLong(CalibratedLimits.TestLimit::limitMillis).summaryStatistics();
+                    out.printf(" wrote %s: %d tests, limits %.1f to %.1f s%n", root.relativize(file), limits.tests().size(),
+                            spread.getMin() / 1000.0, spread.getMax() / 1000.0);
+                } catch (Calibrator.CalibrationException e) {
+                    out.println();
+                    spec.commandLine().getErr().println("gradelock: " + e.getMessage());
+                    allWritten = false;
+                }
+            }
+            return allWritten ? EXIT_OK : EXIT_VALIDATION_FELL_SHORT;
         }
     }
 
@@ -251,7 +337,9 @@ public final class Gradelock implements Runnable {
             }
             List<String> columns = exercises.isEmpty() ? catalog.ids() : exercises.stream().distinct().toList();
             PrintWriter console = spec.commandLine().getOut();
-            List<StudentResult> results = new BatchGrader(new Grader(catalog, ForkOptions.likeThisJvm()), out, jobs, force)
+            // the cores left over by the students graded at once go to their exercises
+            Grader grader = new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(Math.max(1, Grader.defaultExercisesAtOnce() / jobs));
+            List<StudentResult> results = new BatchGrader(grader, out, jobs, force)
                     .grade(students, exercises, columns, new BatchProgress(console));
             ClassSummary summary = ClassSummary.of(results);
             AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(summary));

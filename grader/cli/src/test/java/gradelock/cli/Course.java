@@ -43,7 +43,8 @@ final class Course {
 
     static GradingResult grade(Path submission, String... exerciseIds) {
         try {
-            return new Grader(CATALOG, ForkOptions.likeThisJvm()).grade(submission, List.of(exerciseIds), new GradingObserver() { });
+            return new Grader(CATALOG, ForkOptions.likeThisJvm()).withExercisesAtOnce(Grader.defaultExercisesAtOnce())
+                    .grade(submission, List.of(exerciseIds), new GradingObserver() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,15 +52,16 @@ final class Course {
 
     /**
      * Every variant of every exercise (reference, alternatives, stub, faulty), graded once each by {@code validate}'s
-     * own machinery, faulty variants only on the tests their expected.json names (as {@code validate --quick});
-     * computed on first use and shared, so that the tests of alternatives and faulty variants grade nothing twice.
+     * own machinery, faulty variants only on the tests their expected.json names (as {@code validate --quick}), as many
+     * at once as {@code validate} grades by default; computed on first use and shared, so that the tests of alternatives and faulty variants grade nothing twice.
      */
     static ValidationReport validation() {
         return Validation.REPORT;
     }
 
     private static final class Validation {
-        static final ValidationReport REPORT = new Validator(new Grader(CATALOG, ForkOptions.likeThisJvm()), Validator.Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS)
+        static final ValidationReport REPORT = new Validator(new Grader(CATALOG, ForkOptions.likeThisJvm()), Validator.Scope.NAMED_TESTS_FOR_FAULTY_VARIANTS,
+                Validator.defaultJobs())
                 .validate(CATALOG.ids().stream().flatMap(id -> CourseVariants.of(ROOT, id).stream()).toList(), 1, new ValidationObserver() { });
     }
 

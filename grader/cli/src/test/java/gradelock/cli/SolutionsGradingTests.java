@@ -47,6 +47,21 @@ class SolutionsGradingTests {
         }
     }
 
+    /** Every test the reference is graded on has a limit calibrated from it, and no limit names a test that is gone. */
+    @Test
+    void everyTestHasALimitCalibratedFromTheReference() {
+        List<VariantResult> references = Course.validation().variants().stream().filter(r -> r.variant().kind() == Variant.Kind.REFERENCE).toList();
+        assertThat(references).extracting(r -> r.variant().exerciseId()).containsExactlyElementsOf(Course.CATALOG.ids());
+        for (VariantResult reference : references) {
+            ExerciseSpec spec = Course.CATALOG.find(reference.variant().exerciseId()).orElseThrow();
+            List<String> tests = reference.runs().get(0).tests().stream().map(TestOutcome::name).toList();
+            assertThat(spec.limits().tests().keySet())
+                    .as("the tests in solutions/%s/limits.json (after adding, renaming or removing a test, run ./gradelock calibrate --exercise %s)",
+                            spec.id(), spec.id())
+                    .containsExactlyInAnyOrderElementsOf(tests);
+        }
+    }
+
     static Stream<String> alternatives() {
         return Course.variants("alternatives");
     }

@@ -40,6 +40,16 @@ class ValidateCommandTests {
     }
 
     @Test
+    void fewerThanOneJobOrQuickWithFullIsAUsageError() {
+        Run noJobs = gradelock("validate", "--jobs", "0", "--course", Course.ROOT.toString());
+        assertThat(noJobs.status()).isEqualTo(2);
+        assertThat(noJobs.err().strip()).isEqualTo("gradelock: --jobs must be at least 1, but was 0");
+        Run both = gradelock("validate", "--quick", "--full", "--course", Course.ROOT.toString());
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err().strip()).isEqualTo("gradelock: --quick and --full exclude each other: choose one");
+    }
+
+    @Test
     void anUnknownExerciseIsAUsageError() {
         Run run = gradelock("validate", "--exercise", "no-such-exercise", "--course", Course.ROOT.toString());
         assertThat(run.status()).isEqualTo(2);
@@ -60,6 +70,10 @@ class ValidateCommandTests {
                 .contains("bounded-buffer: which test catches which variant (2 runs each)")
                 .containsPattern("BoundedBufferHiddenTests\\.holdsExactlyCapacityItems +\\. +E +F\\*")
                 .contains("Validated 3 variants, 2 runs each, in", "every one holds");
+        // the faulty variant's first run had every test, so every row of the kill matrix has its cell
+        assertThat(run.out().lines().filter(line -> line.startsWith("  Bounded")))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row).as("a row of the kill matrix").doesNotEndWith("-"));
     }
 
     @Test

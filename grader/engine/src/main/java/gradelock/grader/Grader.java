@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The grading pipeline: discover each exercise's sources, compile them, run the tests in forked JVMs,
@@ -37,6 +41,7 @@ public final class Grader {
     private final ForkOptions forkOptions;
     private final SubmissionCompiler compiler = new SubmissionCompiler();
     private final Path workRoot;
+    private final int exercisesAtOnce;
 
     public Grader(ExerciseCatalog catalog, ForkOptions forkOptions) {
         this(catalog, forkOptions, Path.of(System.getProperty("java.io.tmpdir")));
@@ -47,9 +52,31 @@ public final class Grader {
      * submission's own temporary files go there too: its test JVMs get a {@code java.io.tmpdir} inside it.
      */
     public Grader(ExerciseCatalog catalog, ForkOptions forkOptions, Path workRoot) {
+        this(catalog, forkOptions, workRoot, 1);
+    }
+
+    /**
+     * @param exercisesAtOnce how many of a submission's exercises are graded at the same time, each in its own test JVMs;
+     *                        reporters hear of them one after another all the same, in the course's order
+     */
+    public Grader(ExerciseCatalog catalog, ForkOptions forkOptions, Path workRoot, int exercisesAtOnce) {
+        if (exercisesAtOnce < 1) {
+            throw new IllegalArgumentException("exercisesAtOnce must be at least 1, but was " + exercisesAtOnce);
+        }
         this.catalog = catalog;
         this.forkOptions = forkOptions;
         this.workRoot = workRoot;
+        this.exercisesAtOnce = exercisesAtOnce;
+    }
+
+    /** This grader, grading {@code exercisesAtOnce} exercises of a submission at the same time. */
+    public Grader withExercisesAtOnce(int exercisesAtOnce) {
+        return new Grader(catalog, forkOptions, workRoot, exercisesAtOnce);
+    }
+
+    /** One exercise per core: each has a test JVM of its own (docs/grader.md, "Grading several at once"). */
+    public static int defaultExercisesAtOnce() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -72,12 +99,29 @@ public final class Grader {
         Path workDir = Files.createTempDirectory(workRoot, "gradelock-");
         try {
             Map<String, SubmissionSources> found = SubmissionLocator.locate(submission, exercises, workDir);
+            InOrderRelay relay = new InOrderRelay(observer, exercises.size());
             List<ExerciseOutcome> outcomes = new ArrayList<>();
-            for (ExerciseSpec exercise : exercises) {
-                observer.exerciseStarted(exercise);
-                ExerciseOutcome outcome = gradeExercise(exercise, found.get(exercise.id()), onlyTests, workDir.resolve(exercise.id()), observer);
-                outcomes.add(outcome);
-                observer.exerciseGraded(exercise, outcome);
+            try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(exercisesAtOnce, Math.max(1, exercises.size())),
+                    Thread.ofPlatform().name("gradelock-exercise-", 1).factory())) {
+                List<Future<ExerciseOutcome>> pending = new ArrayList<>();
+                for (int i = 0; i < exercises.size(); i++) {
+                    ExerciseSpec exercise = exercises.get(i);
+                    GradingObserver inOrder = relay.forExercise(i);
+                    pending.add(pool.submit(() -> {
+                        inOrder.exerciseStarted(exercise);
+                        ExerciseOutcome outcome = gradeExercise(exercise, found.get(exercise.id()), onlyTests, workDir.resolve(exercise.id()), inOrder);
+                        inOrder.exerciseGraded(exercise, outcome);
+                        return outcome;
+                    }));
+                }
+                for (Future<ExerciseOutcome> outcome : pending) {
+                    outcomes.add(outcome.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("grading was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
             }
             GradingResult result = GradingResult.of(outcomes, (System.nanoTime() - start) / 1_000_000);
             observer.gradingFinished(result);

@@ -2,11 +2,15 @@ package gradelock.grader.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gradelock.grader.model.CalibratedLimits;
 import gradelock.grader.model.ExerciseSpec;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The exercises this grader knows: one descriptor per exercise, at {@value #DESCRIPTOR} inside the jar
- * that holds the exercise's tests.
+ * that holds the exercise's tests, with its tests' calibrated limits beside it ({@link CalibratedLimits#FILE_NAME}) where
+ * they have been calibrated.
  */
 public final class ExerciseCatalog {
 
@@ -44,11 +49,36 @@ public final class ExerciseCatalog {
     }
 
     private static ExerciseSpec read(ObjectMapper json, URL url) {
+        ExerciseSpec spec;
         try (InputStream in = url.openStream()) {
-            return json.readValue(in, ExerciseSpec.class);
+            spec = json.readValue(in, ExerciseSpec.class);
         } catch (IOException e) {
             throw new UncheckedIOException("exercise descriptor " + url + " is not valid: " + e.getMessage(), e);
         }
+        return spec.withLimits(limitsBeside(json, url));
+    }
+
+    private static CalibratedLimits limitsBeside(ObjectMapper json, URL descriptor) {
+        URL limits;
+        try {
+            // a jar: URL is opaque to URI.resolve, so the sibling is named by hand
+            String path = descriptor.toString();
+            limits = URI.create(path.substring(0, path.lastIndexOf('/') + 1) + CalibratedLimits.FILE_NAME).toURL();
+        } catch (IOException | IllegalArgumentException e) {
+            return CalibratedLimits.NONE;
+        }
+        try (InputStream in = limits.openStream()) {
+            return json.readValue(in, CalibratedLimits.class);
+        } catch (FileNotFoundException | NoSuchFileException notCalibrated) {
+            return CalibratedLimits.NONE;
+        } catch (IOException e) {
+            throw new UncheckedIOException("calibrated limits " + limits + " are not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same exercises with no calibrated limits: each test has only its ceiling. */
+    public ExerciseCatalog withoutLimits() {
+        return new ExerciseCatalog(exercises.stream().map(exercise -> exercise.withLimits(CalibratedLimits.NONE)).toList());
     }
 
     public List<ExerciseSpec> all() {

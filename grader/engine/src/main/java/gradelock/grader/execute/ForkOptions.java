@@ -29,7 +29,7 @@ public record ForkOptions(Path javaExecutable, List<Path> classPath, List<String
     public static final int HEAP_MEGABYTES = 512;
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Xmx" + HEAP_MEGABYTES + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+            "-Xmx" + HEAP_MEGABYTES + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
 
     public ForkOptions {
         classPath = List.copyOf(classPath);

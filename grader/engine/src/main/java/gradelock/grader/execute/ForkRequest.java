@@ -1,5 +1,6 @@
 package gradelock.grader.execute;
 
+import gradelock.grader.model.CalibratedLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param testTimeoutMillis a test's time limit unless it declares its own
  * @param stallMillis      how long every thread of a test must wait before the verdict is {@code stalled}
  * @param checkLeaks       whether a passed test that leaves threads or child processes running is {@code leaked}
+ * @param limits           each test's limit calibrated from the reference ({@code Class.method} to its limit), where known
  */
 public record ForkRequest(
         String token,
@@ -26,12 +28,14 @@ public record ForkRequest(
         Map<String, String> sourceByClass,
         long testTimeoutMillis,
         long stallMillis,
-        boolean checkLeaks) {
+        boolean checkLeaks,
+        Map<String, CalibratedLimits.TestLimit> limits) {
 
     public ForkRequest {
         testClasses = List.copyOf(testClasses);
         selectedTests = List.copyOf(selectedTests);
         onlyTests = List.copyOf(onlyTests);
         sourceByClass = Map.copyOf(sourceByClass);
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
     }
 }

@@ -110,7 +110,8 @@ public final class ForkRunner {
         Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
         try (ResultServer results = ResultServer.open(workDir, "results-" + forkNumber + ".sock")) {
             ForkRequest request = new ForkRequest(token, results.socketFile().toString(), exercise.testClasses(), selection, List.copyOf(onlyTests),
-                    submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks());
+                    submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks(),
+                    exercise.limits().tests());
             Optional<TaskLimit> taskLimit = TaskLimit.create(options.maxTasks());
             Process process;
             try {

@@ -87,7 +87,7 @@ public final class ForkMain {
         Set<String> plannedIds = new LinkedHashSet<>();
         planned.forEach(test -> plannedIds.add(test.id()));
         launcher.execute(plan, new GradingListener(channel, watchdog, new FailureClassifier(frames), plannedIds, request.testTimeoutMillis(), output,
-                request.checkLeaks() ? Optional.of(new LeakCheck(frames)) : Optional.empty()));
+                request.checkLeaks() ? Optional.of(new LeakCheck(frames)) : Optional.empty(), request.limits()));
         channel.send(new ForkMessage.Done());
     }
 
@@ -116,7 +116,7 @@ public final class ForkMain {
     }
 
     /** {@code BoundedBufferHiddenTests.holdsExactlyCapacityItems}: how reports and expected.json name a test. */
-    private static String testName(MethodSource source) {
+    static String testName(MethodSource source) {
         String className = source.getClassName();
         return className.substring(className.lastIndexOf('.') + 1).replace('$', '.') + "." + source.getMethodName();
     }

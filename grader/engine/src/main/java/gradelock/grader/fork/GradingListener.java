@@ -1,10 +1,12 @@
 package gradelock.grader.fork;
 
 import gradelock.grader.execute.ForkMessage;
+import gradelock.grader.model.CalibratedLimits;
 import gradelock.grader.model.Verdict;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +33,14 @@ final class GradingListener implements TestExecutionListener {
     private final Set<String> methodsWithRuns = ConcurrentHashMap.newKeySet();
     private final OutputLimit output;
     private final Optional<LeakCheck> leaks;
+    private final Map<String, CalibratedLimits.TestLimit> calibratedLimits;
     private volatile TestPlan plan;
     private volatile TestRun currentRun;
 
     GradingListener(ResultChannel channel, Watchdog watchdog, FailureClassifier classifier, Set<String> plannedMethods, long defaultLimitMillis,
-                    OutputLimit output, Optional<LeakCheck> leaks) {
+                    OutputLimit output, Optional<LeakCheck> leaks, Map<String, CalibratedLimits.TestLimit> calibratedLimits) {
         this.output = output;
+        this.calibratedLimits = calibratedLimits;
         this.leaks = leaks;
         this.channel = channel;
         this.watchdog = watchdog;
@@ -61,7 +65,7 @@ final class GradingListener implements TestExecutionListener {
         if (identifier.isTest()) {
             output.startTest();
             leaks.ifPresent(LeakCheck::before);
-            TestRun run = TestRun.begin(methodIdOf(identifier), limitMillis);
+            TestRun run = TestRun.begin(methodIdOf(identifier), limitMillis, calibratedLimit(identifier));
             currentRun = run;
             watchdog.watch(run);
         }
@@ -166,6 +170,11 @@ final class GradingListener implements TestExecutionListener {
             parent = testPlan.getParent(parent.get());
         }
         return identifier.getUniqueId();
+    }
+
+    private Optional<CalibratedLimits.TestLimit> calibratedLimit(TestIdentifier identifier) {
+        return identifier.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .flatMap(source -> Optional.ofNullable(calibratedLimits.get(ForkMain.testName(source))));
     }
 
     private long limitMillis(TestIdentifier identifier) {

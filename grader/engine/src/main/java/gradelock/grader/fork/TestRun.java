@@ -1,5 +1,7 @@
 package gradelock.grader.fork;
 
+import gradelock.grader.model.CalibratedLimits;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -7,13 +9,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the other stays silent.
  *
  * @param firstThreadId threads with an id at least this were started during the run (ids only grow)
+ * @param limitMillis   the ceiling: JUnit interrupts the run then (the test's {@code @Timeout}, or the exercise's)
+ * @param calibrated    the run's tighter limit, from the reference's durations, where one is known and below the ceiling
  */
 record TestRun(String methodId, Thread runner, long startNanos, long firstThreadId, long limitMillis,
-               AtomicBoolean decided) {
+               Optional<CalibratedLimits.TestLimit> calibrated, AtomicBoolean decided) {
 
-    static TestRun begin(String methodId, long limitMillis) {
+    static TestRun begin(String methodId, long limitMillis, Optional<CalibratedLimits.TestLimit> calibrated) {
         long firstThreadId = new Thread(() -> { }).threadId();
-        return new TestRun(methodId, Thread.currentThread(), System.nanoTime(), firstThreadId, limitMillis, new AtomicBoolean());
+        Optional<CalibratedLimits.TestLimit> tighter = calibrated.filter(limit -> limit.limitMillis() < limitMillis);
+        return new TestRun(methodId, Thread.currentThread(), System.nanoTime(), firstThreadId, limitMillis, tighter, new AtomicBoolean());
     }
 
     boolean belongsToRun(long threadId) {

@@ -1,6 +1,7 @@
 package gradelock.grader.fork;
 
 import gradelock.grader.execute.ForkMessage;
+import gradelock.grader.model.CalibratedLimits;
 import gradelock.grader.model.SourceLocation;
 import gradelock.grader.model.WaitingThread;
 import gradelock.grader.model.Verdict;
@@ -22,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Watches the running test from a thread of its own and names what JUnit cannot see: a deadlock (a cycle
  * of threads each waiting for a lock another holds), a stall (every thread of the test waiting, no
- * cycle, nothing changing: a lost wakeup), and a test that outlives its limit because it ignores
- * interrupts. Each is reported within a fraction of a second of forming, instead of at the timeout.
+ * cycle, nothing changing: a lost wakeup), a test that outlives the limit calibrated from the reference while the
+ * submission's code holds it, and a test that outlives its ceiling because it ignores interrupts. Each is reported
+ * within a fraction of a second of forming, instead of at the ceiling.
  *
  * <p>A stall must be certain before it is reported: every thread the test started, and the test's own
  * thread, waits without a timeout; no other thread of the application runs; and for {@code stallMillis}
@@ -36,6 +38,7 @@ final class Watchdog implements Runnable {
     /** JUnit interrupts a test at its limit; past this grace the test ignores interrupts and the JVM is given up. */
     private static final long HARD_LIMIT_GRACE_MILLIS = 2_000;
     private static final int MAX_THREADS_LISTED = 8;
+    private static final int POLLS_PAST_LIMIT = 2;
     /** Limits of what one test may hold at once, checked every {@link #POLLS_PER_LIMITS_CHECK} polls. */
     static final int MAX_LIVE_THREADS = 1_000;
     static final int MAX_CHILD_PROCESSES = 32;
@@ -55,6 +58,10 @@ final class Watchdog implements Runnable {
     private volatile TestRun current;
 
     private List<String> quietSignature = List.of();
+    /** The run past its calibrated limit, how many polls the submission has held it there, and when a deadline of the test's was last seen. */
+    private TestRun pastLimitRun;
+    private int pastLimitPolls;
+    private long lastTestDeadlineMillis;
     private long quietSinceNanos;
     private int pollsSinceLimitsChecked;
 
@@ -92,7 +99,7 @@ final class Watchdog implements Runnable {
                 quietSignature = List.of();
                 continue;
             }
-            if (checkDeadlock(run) || checkStall(run) || checkHardLimit(run) || checkResourceLimits(run)) {
+            if (checkDeadlock(run) || checkStall(run) || checkTimeLimits(run) || checkResourceLimits(run)) {
                 return; // this JVM is tainted: the grader ends it and runs the rest in a fresh one
             }
         }
@@ -227,22 +234,104 @@ final class Watchdog implements Runnable {
         return false;
     }
 
-    private boolean checkHardLimit(TestRun run) {
-        if (run.elapsedMillis() < run.limitMillis() + HARD_LIMIT_GRACE_MILLIS) {
+    private boolean checkTimeLimits(TestRun run) {
+        long elapsed = run.elapsedMillis();
+        if (elapsed >= run.limitMillis() + HARD_LIMIT_GRACE_MILLIS) {
+            return reportTimeout(run, String.format(
+                    "Timed out: the test did not finish within its limit of %s, and did not stop when interrupted. Its threads:",
+                    duration(run.limitMillis())));
+        }
+        if (run.calibrated().isEmpty()) {
             return false;
         }
+        CalibratedLimits.TestLimit calibrated = run.calibrated().get();
+        if (elapsed < calibrated.limitMillis()) {
+            return false;
+        }
+        if (!quietSignature.isEmpty() && elapsed < calibrated.limitMillis() + stallMillis + 2 * POLL_MILLIS) {
+            return false; // every thread waits: the stall watch is under way, and its verdict says more
+        }
+        if (run != pastLimitRun) {
+            pastLimitRun = run;
+            pastLimitPolls = 0;
+            lastTestDeadlineMillis = -1;
+        }
+        if (anyThreadWaitsWithATestDeadline(run)) {
+            lastTestDeadlineMillis = elapsed;
+        }
+        if (lastTestDeadlineMillis >= 0 && elapsed < lastTestDeadlineMillis + calibrated.limitMillis()) {
+            pastLimitPolls = 0;
+            return false; // the test bounds this wait itself, and has its limit again, after it, to act on how it ended
+        }
+        if (!heldBySubmission(run.runner())) {
+            pastLimitPolls = 0;
+            return false; // the test's own code is busy (ArchUnit scanning classes, say): not the submission's to answer for
+        }
+        if (++pastLimitPolls < POLLS_PAST_LIMIT) {
+            return false; // seen once more, so that a test caught between two steps of its own is not taken for a hung one
+        }
+        return reportTimeout(run, String.format("Timed out: the test ran %s, past its limit of %s, and was stopped; the reference"
+                        + " solution needs at most %s for it, and the limit allows %d times that (at least %s). Its threads:",
+                duration(elapsed), duration(calibrated.limitMillis()), duration(calibrated.referenceMaxMillis()), CalibratedLimits.FACTOR,
+                duration(CalibratedLimits.FLOOR_MILLIS)));
+    }
+
+    /**
+     * The test's own thread is held by the submission while it waits with no deadline (for threads the submission runs,
+     * typically), in a timed wait the submission asked for, or runs with the submission's code on its stack; running
+     * in the test's own code alone, it is doing the test's work.
+     */
+    private boolean heldBySubmission(Thread runner) {
+        ThreadInfo info = threads.getThreadInfo(runner.threadId(), Integer.MAX_VALUE);
+        if (info == null) {
+            return false;
+        }
+        return switch (info.getThreadState()) {
+            case WAITING, BLOCKED -> true;
+            case TIMED_WAITING -> !waitsWithATestDeadline(info);
+            default -> Arrays.stream(info.getStackTrace()).anyMatch(frame -> frames.isSubmissionClass(frame.getClassName()));
+        };
+    }
+
+    /**
+     * A thread of the run in a timed wait of the test's: the test's own thread in a {@code join(2000)}, an {@code await} with a
+     * timeout or Awaitility's polling, or a task the test gave the submission waiting for a barrier with a timeout.
+     */
+    private boolean anyThreadWaitsWithATestDeadline(TestRun run) {
+        return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds(), Integer.MAX_VALUE))
+                .filter(thread -> thread != null && isWatched(run, thread) && run.belongsToRun(thread.getThreadId()))
+                .anyMatch(this::waitsWithATestDeadline);
+    }
+
+    /** In a timed wait that the test's code asked for: the innermost frame outside the JDK is not the submission's. */
+    private boolean waitsWithATestDeadline(ThreadInfo thread) {
+        if (thread.getThreadState() != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        return Arrays.stream(thread.getStackTrace()).map(StackTraceElement::getClassName).filter(name -> !isJdkClass(name)).findFirst()
+                .map(innermost -> !frames.isSubmissionClass(innermost)).orElse(false);
+    }
+
+    private static boolean isJdkClass(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+    }
+
+    private boolean reportTimeout(TestRun run, String heading) {
         long[] ids = Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds(), 0))
                 .filter(thread -> thread != null && isWatched(run, thread) && run.belongsToRun(thread.getThreadId()))
                 .mapToLong(ThreadInfo::getThreadId)
                 .toArray();
         ThreadInfo[] detailed = threads.getThreadInfo(ids, true, true);
         ThreadDescriber describer = new ThreadDescriber(frames, run.runner().threadId());
-        StringBuilder message = new StringBuilder(String.format(
-                "Timed out: the test did not finish within its limit of %.1f s, and did not stop when interrupted. Its threads:",
-                run.limitMillis() / 1000.0));
+        StringBuilder message = new StringBuilder(heading);
         List<SourceLocation> locations = new ArrayList<>();
         listThreads(detailed, describer, message, locations, new ArrayList<>());
         return report(run, Verdict.TIMEOUT, message.toString(), locations, List.of());
+    }
+
+    /** A duration as a student reads it: {@code 40 ms}, {@code 1.5 s}. */
+    static String duration(long millis) {
+        return millis < 1_000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
     }
 
     /** The class of a live platform thread, looked up once per thread: the JDK's own threads are told apart by class. */

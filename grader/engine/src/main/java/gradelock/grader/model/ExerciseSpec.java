@@ -1,5 +1,6 @@
 package gradelock.grader.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * An exercise as its descriptor ({@code solutions/<id>/exercise.json}) declares it: where a submission's
- * code lives, which tests grade it, and how long they may take.
+ * code lives, which tests grade it, and how long they may take: {@code test_timeout_seconds} is the most any test may
+ * take, and {@code limits} each test's tighter limit calibrated from the reference ({@code limits.json} beside it).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExerciseSpec(
@@ -21,7 +23,8 @@ public record ExerciseSpec(
         @JsonProperty("budget_seconds") int budgetSeconds,
         @JsonProperty("max_score") int maxScore,
         @JsonProperty("policy") Policy policy,
-        @JsonProperty("check_leaks") Boolean checkLeaks) {
+        @JsonProperty("check_leaks") Boolean checkLeaks,
+        @JsonIgnore CalibratedLimits limits) {
 
     /**
      * What the grading policy allows this exercise beyond the default, as the names of lifted rules' allowances
@@ -39,11 +42,18 @@ public record ExerciseSpec(
         hiddenTests = List.copyOf(hiddenTests);
         policy = policy == null ? new Policy(List.of()) : policy;
         checkLeaks = checkLeaks != null && checkLeaks;
+        limits = limits == null ? CalibratedLimits.NONE : limits;
     }
 
     public ExerciseSpec(String id, String title, String packageName, List<String> classes, List<String> publicTests,
                         List<String> hiddenTests, int testTimeoutSeconds, int budgetSeconds, int maxScore) {
-        this(id, title, packageName, classes, publicTests, hiddenTests, testTimeoutSeconds, budgetSeconds, maxScore, null, false);
+        this(id, title, packageName, classes, publicTests, hiddenTests, testTimeoutSeconds, budgetSeconds, maxScore, null, false, null);
+    }
+
+    /** This exercise with each test's limit calibrated from the reference ({@code limits.json}). */
+    public ExerciseSpec withLimits(CalibratedLimits calibrated) {
+        return new ExerciseSpec(id, title, packageName, classes, publicTests, hiddenTests, testTimeoutSeconds, budgetSeconds, maxScore,
+                policy, checkLeaks, calibrated);
     }
 
     public List<String> testClasses() {

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param locations the submission's source lines the verdict points at (threads of a deadlock, say)
  * @param waiting   for a deadlock or a stall, its threads and what each waits for (written to JSON only then)
+ * @param slowestRunMillis the longest of its runs, which is what a calibrated limit bounds
  */
 @JsonPropertyOrder({"name", "score", "max_score", "verdict", "visibility", "runs", "passed_runs", "duration_ms", "message", "waiting"})
 public record TestOutcome(
@@ -25,7 +26,8 @@ public record TestOutcome(
         @JsonProperty("message") String message,
         @JsonIgnore String displayName,
         @JsonIgnore List<SourceLocation> locations,
-        @JsonProperty("waiting") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingThread> waiting) {
+        @JsonProperty("waiting") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingThread> waiting,
+        @JsonIgnore long slowestRunMillis) {
 
     public TestOutcome {
         locations = locations == null ? List.of() : List.copyOf(locations);
@@ -34,7 +36,8 @@ public record TestOutcome(
 
     public TestOutcome(String name, int score, int maxScore, Verdict verdict, Visibility visibility, int runs, int passedRuns,
                        long durationMillis, String message, String displayName, List<SourceLocation> locations) {
-        this(name, score, maxScore, verdict, visibility, runs, passedRuns, durationMillis, message, displayName, locations, List.of());
+        this(name, score, maxScore, verdict, visibility, runs, passedRuns, durationMillis, message, displayName, locations, List.of(),
+                durationMillis);
     }
 
     public boolean passed() {

@@ -1,0 +1,116 @@
+package gradelock.grader.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gradelock.grader.compile.CompiledSubmission;
+import gradelock.grader.grade.Scorer;
+import gradelock.grader.model.CalibratedLimits;
+import gradelock.grader.model.ExerciseSpec;
+import gradelock.grader.model.SourceLocation;
+import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grades {@code CalibratedLimitsFixture} in real forks with a calibrated limit of 1 s per test under a ceiling of 10 s:
+ * a test held past its limit by the submission's code is ended there, with both numbers in its verdict; one that is
+ * merely slower, one whose stall watch is under way, one busy in its own code and one that waits with a deadline of its
+ * own keep their own verdicts.
+ */
+class CalibratedLimitsTests {
+
+    private static final String FIXTURE = "CalibratedLimitsFixture";
+    private static final long REFERENCE_MILLIS = 40;
+
+    @TempDir
+    static Path workDir;
+
+    private static final Map<String, TestOutcome> outcomes = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void gradeTheFixture() throws Exception {
+        Map<String, CalibratedLimits.TestLimit> limits = Map.of(
+                FIXTURE + ".spinsInTheSubmission", limit(),
+                FIXTURE + ".takesTenTimesTheReference", limit(),
+                FIXTURE + ".stallsJustBeforeItsLimit", limit(),
+                FIXTURE + ".doesItsOwnWorkPastItsLimit", limit(),
+                FIXTURE + ".aTaskOfTheTestWaitsWithADeadlineOfItsOwn", limit(),
+                FIXTURE + ".waitsOnItsOwnTermsForASpinningSubmission", limit());
+        ExerciseSpec spec = new ExerciseSpec("fixture", "Fixture", "gradelock.fixtures", List.of("Locks"),
+                List.of("gradelock.fixtures." + FIXTURE), List.of(), 10, 120, 0)
+                .withLimits(new CalibratedLimits(1, CalibratedLimits.FACTOR, CalibratedLimits.FLOOR_MILLIS, "test", limits));
+        Path emptyClasses = Files.createDirectories(workDir.resolve("classes"));
+        CompiledSubmission submission = new CompiledSubmission("fixture", emptyClasses, Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
+        new ForkRunner(ForkOptions.likeThisJvm(), workDir).run(spec, submission, runs -> {
+            TestOutcome outcome = Scorer.score(spec, runs);
+            outcomes.put(outcome.name(), outcome);
+        });
+    }
+
+    private static CalibratedLimits.TestLimit limit() {
+        return new CalibratedLimits.TestLimit(REFERENCE_MILLIS, CalibratedLimits.limitFor(REFERENCE_MILLIS, 10_000));
+    }
+
+    private static TestOutcome outcome(String method) {
+        TestOutcome outcome = outcomes.get(FIXTURE + "." + method);
+        assertThat(outcome).as("outcome of %s among %s", method, outcomes.keySet()).isNotNull();
+        return outcome;
+    }
+
+    @Test
+    void aLimitIsTwentyTimesTheReferenceAtLeastOneSecondAndAtMostTheCeiling() {
+        assertThat(CalibratedLimits.limitFor(40, 10_000)).isEqualTo(1_000);
+        assertThat(CalibratedLimits.limitFor(120, 10_000)).isEqualTo(2_400);
+        assertThat(CalibratedLimits.limitFor(121, 10_000)).as("rounded up to a tenth of a second").isEqualTo(2_500);
+        assertThat(CalibratedLimits.limitFor(1_600, 10_000)).isEqualTo(10_000);
+    }
+
+    @Test
+    void aTestHeldBySubmissionCodePastItsLimitTimesOutThereNamingBothDurationsAndTheLine() {
+        TestOutcome spin = outcome("spinsInTheSubmission");
+        assertThat(spin.verdict()).as(spin.message()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(spin.message())
+                .contains("past its limit of 1.0 s, and was stopped")
+                .contains("the reference solution needs at most 40 ms")
+                .contains("20 times that");
+        assertThat(spin.durationMillis()).as("when it was stopped, against the ceiling of 10 s").isLessThan(10_000);
+        assertThat(spin.locations()).extracting(SourceLocation::file).contains("fixtures/Locks.java");
+    }
+
+    @Test
+    void codeTenTimesSlowerThanTheReferencePasses() {
+        assertThat(outcome("takesTenTimesTheReference").verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void aStallThatFormsBeforeTheLimitIsStillNamedAStall() {
+        TestOutcome stall = outcome("stallsJustBeforeItsLimit");
+        assertThat(stall.verdict()).as(stall.message()).isEqualTo(Verdict.STALLED);
+    }
+
+    @Test
+    void aTestBusyInItsOwnCodePastTheLimitIsNotStopped() {
+        assertThat(outcome("doesItsOwnWorkPastItsLimit").verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void aTaskOfTheTestWaitingWithADeadlineOfItsOwnLetsTheTestDecide() {
+        TestOutcome waits = outcome("aTaskOfTheTestWaitsWithADeadlineOfItsOwn");
+        assertThat(waits.verdict()).as(waits.message()).isEqualTo(Verdict.FAILED);
+        assertThat(waits.message()).contains("whether the task gave up waiting after 1.5 s");
+    }
+
+    @Test
+    void aTestWaitingOnItsOwnTermsKeepsItsOwnVerdict() {
+        TestOutcome waits = outcome("waitsOnItsOwnTermsForASpinningSubmission");
+        assertThat(waits.verdict()).as(waits.message()).isEqualTo(Verdict.FAILED);
+        assertThat(waits.message()).contains("whether the spinner still runs after 2 s");
+    }
+}
