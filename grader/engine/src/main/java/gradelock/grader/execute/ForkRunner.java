@@ -113,9 +113,12 @@ public final class ForkRunner {
                     submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks(),
                     exercise.limits().tests());
             Optional<TaskLimit> taskLimit = TaskLimit.create(options.maxTasks());
+            Optional<SharedClassArchive> archive = SharedClassArchive.forTestJvms(options.javaExecutable(), options.classPath(), options.jvmOptions());
+            Path classList = temporaryFolder(workDir).resolve("loaded-" + forkNumber + ".classlist");
+            List<String> archiveOptions = archive.map(a -> a.optionsFor(exercise.id(), classList)).orElse(List.of());
             Process process;
             try {
-                process = start(submission, log, marker, taskLimit);
+                process = start(submission, log, marker, taskLimit, archiveOptions);
             } catch (IOException | RuntimeException e) {
                 taskLimit.ifPresent(TaskLimit::close);
                 throw e;
@@ -133,6 +136,7 @@ public final class ForkRunner {
                 // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
                 taskLimit.ifPresent(TaskLimit::close);
                 ProcessTrees.kill(process.toHandle(), marker);
+                archive.ifPresent(a -> a.learnFrom(exercise.id(), classList));
             }
         }
     }
@@ -142,15 +146,18 @@ public final class ForkRunner {
      * step; otherwise it is moved there at once. Either way before its request is sent, so before any of the
      * submission's code can run.
      */
-    private Process start(CompiledSubmission submission, Path log, String marker, Optional<TaskLimit> taskLimit) throws IOException {
+    private Process start(CompiledSubmission submission, Path log, String marker, Optional<TaskLimit> taskLimit, List<String> archiveOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         command.addAll(options.jvmOptions());
+        command.addAll(archiveOptions);
         // The submission's temporary files stay in the grading's own folder, which is deleted after grading.
         Path tmp = Files.createDirectories(temporaryFolder(workDir));
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
-        String classPath = options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        // jars first: a shared class archive covers only the jars, and only as the start of the class path
+        String classPath = SharedClassArchive.jarsFirst(options.classPath()).stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         command.add(classPath + File.pathSeparator + submission.classesDir());
         command.add("gradelock.grader.fork.ForkMain");
         // where the machine allows, the only place it can write is that folder, and the only network it has is loopback
