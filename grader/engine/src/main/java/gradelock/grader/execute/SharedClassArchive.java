@@ -37,6 +37,8 @@ final class SharedClassArchive {
 
     /** Where the archives are kept unless {@code GRADELOCK_CACHE} names another folder. */
     static final Path DEFAULT_CACHE = Path.of(System.getProperty("user.home"), ".cache", "gradelock");
+    /** {@code GRADELOCK_CACHE=none}: no archive, made or used. */
+    static final String NO_CACHE = "none";
     private static final long DUMP_LIMIT_SECONDS = 120;
     /** A line of a class list that names a class and nothing else (no source, no loader): {@code java/lang/Object id: 1}. */
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(/[A-Za-z_$][A-Za-z0-9_$]*)*( id: \\d+)?");
@@ -65,6 +67,9 @@ final class SharedClassArchive {
 
     private static Optional<SharedClassArchive> find(Path java, List<Path> classPath, List<String> jvmOptions) {
         String cache = System.getenv("GRADELOCK_CACHE");
+        if (NO_CACHE.equals(cache)) {
+            return Optional.empty(); // a machine used once (a course platform's container) would make it and never use it
+        }
         return in(cache == null || cache.isBlank() ? DEFAULT_CACHE : Path.of(cache), java, classPath, jvmOptions);
     }
 

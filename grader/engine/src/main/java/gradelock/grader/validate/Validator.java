@@ -34,7 +34,7 @@ public final class Validator {
     }
 
     /** How many times {@code validate} grades each variant unless told otherwise (docs/grader.md says why this many). */
-    public static final int DEFAULT_RUNS = 5;
+    public static final int DEFAULT_RUNS = 3;
 
     private final Grader grader;
     private final Scope scope;
