@@ -176,8 +176,10 @@ def main():
 
     print(f"\n| target | what | at most | measured | |\n|---|---|---|---|---|")
     for target, what, seconds, note in rows:
-        verdict = "met" if seconds <= TARGETS[target] else "missed"
-        print(f"| {target} | {what} | {TARGETS[target]} s | {seconds:.1f} s ({verdict}) | {note} |")
+        # target 1 is for a class of 200: a smaller class is held to the same time a student
+        limit = TARGETS[target] * (args.students / 200 if target == 1 else 1)
+        verdict = "met" if seconds <= limit else "missed"
+        print(f"| {target} | {what} | {limit:.0f} s | {seconds:.1f} s ({verdict}) | {note} |")
 
 
 if __name__ == "__main__":
