@@ -35,6 +35,8 @@ public final class ForkRunner {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     /** Past a test's own limit, how long the grader waits for the fork's watchdog before giving up on the fork. */
     private static final Duration SILENCE_GRACE = Duration.ofSeconds(5);
+    /** How long the results of a fork that has ended may take to arrive, before it counts as having died without them. */
+    private static final Duration STREAM_END_GRACE = Duration.ofSeconds(2);
     /** The most of a test JVM's output kept in its log. */
     private static final long MAX_LOG_BYTES = 16L * 1024 * 1024;
 
@@ -207,8 +209,18 @@ public final class ForkRunner {
 
     private ForkEnd drive(Process process, ResultServer results, long deadline, Progress progress, Path log,
                           Optional<TaskLimit> taskLimit) throws InterruptedException {
+        long goneSinceNanos = 0;
         while (true) {
             Object next = results.poll(50);
+            if (next == null && !process.isAlive()) {
+                // a fork that sent its last results and ended at once may be gone before the reader has passed them on:
+                // they come before the end of the stream, which its death brings; wait for that, a little
+                long now = System.nanoTime();
+                goneSinceNanos = goneSinceNanos == 0 ? now : goneSinceNanos;
+                if (now - goneSinceNanos < STREAM_END_GRACE.toNanos()) {
+                    continue;
+                }
+            }
             // before the message is taken: a thread the kernel refused fails the running test with an OutOfMemoryError
             // (or ends its JVM), and the verdict must name the limit, not the symptom
             if (taskLimit.isPresent() && taskLimit.get().reached()) {
