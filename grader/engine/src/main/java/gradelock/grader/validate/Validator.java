@@ -54,7 +54,7 @@ public final class Validator {
         this.jobs = jobs;
     }
 
-    /** One variant per core: docs/benchmark.md shows that two at once on two cores change no verdict. */
+    /** One variant per core: on two cores, two at once held every verdict (docs/grader.md, "Validate"). */
     public static int defaultJobs() {
         return Runtime.getRuntime().availableProcessors();
     }
