@@ -26,7 +26,7 @@ final class SubmissionFrames {
      * a class of the same name through a loader of its own (a test-owned stand-in for one of the student's classes);
      * those lines are not the student's, whatever the class is called.
      */
-    private boolean isSubmissionFrame(StackTraceElement frame) {
+    boolean isSubmissionFrame(StackTraceElement frame) {
         String loader = frame.getClassLoaderName();
         return isSubmissionClass(frame.getClassName()) && (loader == null || loader.equals(APPLICATION_LOADER));
     }

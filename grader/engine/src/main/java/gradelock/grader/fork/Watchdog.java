@@ -289,7 +289,7 @@ final class Watchdog implements Runnable {
         return switch (info.getThreadState()) {
             case WAITING, BLOCKED -> true;
             case TIMED_WAITING -> !waitsWithATestDeadline(info);
-            default -> Arrays.stream(info.getStackTrace()).anyMatch(frame -> frames.isSubmissionClass(frame.getClassName()));
+            default -> frames.innermost(info.getStackTrace()).isPresent();
         };
     }
 
@@ -308,11 +308,12 @@ final class Watchdog implements Runnable {
         if (thread.getThreadState() != Thread.State.TIMED_WAITING) {
             return false;
         }
-        return Arrays.stream(thread.getStackTrace()).map(StackTraceElement::getClassName).filter(name -> !isJdkClass(name)).findFirst()
-                .map(innermost -> !frames.isSubmissionClass(innermost)).orElse(false);
+        return Arrays.stream(thread.getStackTrace()).filter(frame -> !isJdkFrame(frame)).findFirst()
+                .map(innermost -> !frames.isSubmissionFrame(innermost)).orElse(false);
     }
 
-    private static boolean isJdkClass(String className) {
+    private static boolean isJdkFrame(StackTraceElement frame) {
+        String className = frame.getClassName();
         return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
     }
 

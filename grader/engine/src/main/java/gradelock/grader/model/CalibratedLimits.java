@@ -3,6 +3,7 @@ package gradelock.grader.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,7 +50,8 @@ public record CalibratedLimits(
     }
 
     public CalibratedLimits {
-        tests = tests == null ? Map.of() : new TreeMap<>(tests);
+        // in name order, so that limits.json reads (and diffs) well; unmodifiable, like every record passed along
+        tests = Collections.unmodifiableSortedMap(tests == null ? new TreeMap<>() : new TreeMap<>(tests));
     }
 
     public Optional<TestLimit> of(String testName) {
