@@ -47,10 +47,10 @@ final class Background<V> {
         return thrown == null ? "returned " + result.getNow(null) : "threw " + thrown;
     }
 
-    /** Whether the call ended (returned or threw) within {@code seconds}. */
-    boolean awaitEnd(long seconds) throws InterruptedException {
+    /** Whether the call ended (returned or threw) within {@code deadline}. */
+    boolean awaitEnd(Deadline deadline) throws InterruptedException {
         try {
-            result.get(seconds, TimeUnit.SECONDS);
+            result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             // ended by throwing
         } catch (TimeoutException e) {

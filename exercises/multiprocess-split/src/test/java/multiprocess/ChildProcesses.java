@@ -86,9 +86,9 @@ final class ChildProcesses {
      * returns them; or, after {@code limit} or once {@code call} has ended (it will start no more children), returns
      * empty and leaves in {@code mostAtOnce} the largest set seen alive together.
      */
-    static Optional<List<Child>> awaitAliveAtOnce(Class<?> mainClass, int count, Duration limit, List<Child> mostAtOnce,
+    static Optional<List<Child>> awaitAliveAtOnce(Class<?> mainClass, int count, Deadline limit, List<Child> mostAtOnce,
                                                   Background<?> call) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
+        long deadline = limit.endNanosFromNow();
         while (true) {
             List<Child> alive = running(mainClass);
             if (alive.size() > mostAtOnce.size()) {

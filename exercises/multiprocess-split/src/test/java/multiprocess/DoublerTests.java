@@ -40,10 +40,13 @@ class DoublerTests {
         Background<String> answer = Background.start("doubler-reader", out::readLine);
         in.write("21\n");
         in.flush();
-        assertThat(answer.awaitEnd(10)).as("Doubler answered 21 within 10 s, its input still open").isTrue();
+        Deadline answerDeadline = Deadline.atMostSeconds(10);
+        assertThat(answer.awaitEnd(answerDeadline)).as("Doubler answered 21 within %s, its input still open", answerDeadline).isTrue();
         assertThat(answer.value()).as("Doubler's answer to 21").isEqualTo("42");
         in.close();
-        assertThat(doubler.waitFor(10, TimeUnit.SECONDS)).as("Doubler ended at the end of its input").isTrue();
+        Deadline endDeadline = Deadline.atMostSeconds(10);
+        assertThat(doubler.waitFor(endDeadline.toMillis(), TimeUnit.MILLISECONDS))
+                .as("Doubler ended within %s of the end of its input", endDeadline).isTrue();
         assertThat(doubler.exitValue()).as("Doubler's exit status").isZero();
     }
 
@@ -52,7 +55,8 @@ class DoublerTests {
     void clientDoublesThroughAChild() throws Throwable {
         DoublerClient client = DoublerClient.start();
         Background<Long> answer = Background.start("client-caller", () -> client.call(21));
-        assertThat(answer.awaitEnd(10)).as("call(21) returned within 10 s").isTrue();
+        Deadline deadline = Deadline.atMostSeconds(10);
+        assertThat(answer.awaitEnd(deadline)).as("call(21) returned within %s", deadline).isTrue();
         assertThat(answer.value()).as("call(21)").isEqualTo(42L);
         List<Child> children = ChildProcesses.running(Doubler.class);
         assertThat(children).as("child processes of this JVM running Doubler").hasSize(1);

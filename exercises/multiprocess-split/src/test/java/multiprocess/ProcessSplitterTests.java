@@ -56,10 +56,11 @@ class ProcessSplitterTests {
         Background<List<Long>> find = Background.start("find-caller", () -> ProcessSplitter.find(0, 3000, 3, options));
         call = find;
         List<Child> mostAtOnce = new ArrayList<>();
-        Optional<List<Child>> all = ChildProcesses.awaitAliveAtOnce(ArmstrongWorker.class, 3, Duration.ofSeconds(10), mostAtOnce, find);
+        Deadline deadline = Deadline.atMostSeconds(10);
+        Optional<List<Child>> all = ChildProcesses.awaitAliveAtOnce(ArmstrongWorker.class, 3, deadline, mostAtOnce, find);
         if (all.isEmpty()) {
             fail("Expected 3 ArmstrongWorker child processes alive at the same time during find(0, 3000, 3, options), "
-                    + "but saw at most " + mostAtOnce.size() + " at once: " + mostAtOnce
+                    + "but saw at most " + mostAtOnce.size() + " at once" + (find.ended() ? "" : " within " + deadline) + ": " + mostAtOnce
                     + (find.ended() ? ", and find " + find.outcome() : "")
                     + ". Start every child before you wait for any of them.");
         }
@@ -68,7 +69,8 @@ class ProcessSplitterTests {
                         entry(1000L, 2000L),
                         entry(2000L, 3000L));
         ChildProcesses.open(gate);
-        assertThat(find.awaitEnd(20)).as("find ended within 20 s once its children could run").isTrue();
+        Deadline end = Deadline.atMostSeconds(20);
+        assertThat(find.awaitEnd(end)).as("find ended within %s once its children could run", end).isTrue();
         assertThat(find.value()).as("find(0, 3000, 3, options)")
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 153L, 370L, 371L, 407L, 1634L);
     }
@@ -80,7 +82,8 @@ class ProcessSplitterTests {
         options.add("-XX:+NoSuchGradelockOption"); // the JVM refuses to start: exit status 1
         Background<List<Long>> find = Background.start("find-caller", () -> ProcessSplitter.find(0, 1000, 2, options));
         call = find;
-        assertThat(find.awaitEnd(20)).as("find ended within 20 s although its children could not start").isTrue();
+        Deadline end = Deadline.atMostSeconds(20);
+        assertThat(find.awaitEnd(end)).as("find ended within %s although its children could not start", end).isTrue();
         assertThat(find.thrown()).as("what find(0, 1000, 2, [-XX:+NoSuchGradelockOption]) threw")
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("Unrecognized VM option");
@@ -94,11 +97,13 @@ class ProcessSplitterTests {
         Background<List<Long>> find = Background.start("find-caller", () -> ProcessSplitter.find(0, 2000, 2, options));
         call = find;
         List<Child> mostAtOnce = new ArrayList<>();
-        List<Child> children = ChildProcesses.awaitAliveAtOnce(ArmstrongWorker.class, 2, Duration.ofSeconds(10), mostAtOnce, find)
-                .orElseThrow(() -> new AssertionError("Expected 2 ArmstrongWorker children alive at once, saw " + mostAtOnce
+        Deadline deadline = Deadline.atMostSeconds(10);
+        List<Child> children = ChildProcesses.awaitAliveAtOnce(ArmstrongWorker.class, 2, deadline, mostAtOnce, find)
+                .orElseThrow(() -> new AssertionError("Expected 2 ArmstrongWorker children alive at once within " + deadline + ", saw " + mostAtOnce
                         + (find.ended() ? ", and find " + find.outcome() : "")));
         find.thread().interrupt();
-        assertThat(find.awaitEnd(10)).as("find ended within 10 s of its thread being interrupted").isTrue();
+        Deadline end = Deadline.atMostSeconds(10);
+        assertThat(find.awaitEnd(end)).as("find ended within %s of its thread being interrupted", end).isTrue();
         assertThat(find.thrown()).as("what find threw when interrupted").isInstanceOf(InterruptedException.class);
         assertThat(ChildProcesses.stillAliveAfter(children.stream().map(Child::handle).toList(), Duration.ofSeconds(2)))
                 .as("children still alive 2 s after find ended").isEmpty();

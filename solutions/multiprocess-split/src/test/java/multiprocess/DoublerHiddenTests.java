@@ -50,22 +50,25 @@ class DoublerHiddenTests {
             in.write(x + "\n");
             in.flush();
             Background<String> answer = Background.start("doubler-reader", out::readLine);
-            if (!answer.awaitEnd(10)) {
-                fail("Expected Doubler to answer " + x + " within 10 s while its input stayed open, but no line came: "
+            Deadline deadline = Deadline.atMostSeconds(10);
+            if (!answer.awaitEnd(deadline)) {
+                fail("Expected Doubler to answer " + x + " within " + deadline + " while its input stayed open, but no line came: "
                         + "flush standard output after every answer.");
             }
             assertThat(answer.value()).as("Doubler's answer to %d", x).isEqualTo(Long.toString(2 * x));
         }
         in.close();
-        assertThat(doubler.waitFor(10, TimeUnit.SECONDS)).as("Doubler ended within 10 s of the end of its input").isTrue();
+        Deadline end = Deadline.atMostSeconds(10);
+        assertThat(doubler.waitFor(end.toMillis(), TimeUnit.MILLISECONDS)).as("Doubler ended within %s of the end of its input", end).isTrue();
         assertThat(doubler.exitValue()).as("Doubler's exit status at the end of its input").isZero();
         assertThat(out.readLine()).as("what Doubler wrote after its last answer").isNull();
     }
 
     private long call(long x) throws Throwable {
         Background<Long> answer = Background.start("client-caller", () -> client.call(x));
-        if (!answer.awaitEnd(10)) {
-            fail("Expected DoublerClient.call(" + x + ") to return within 10 s, but it was still waiting for the child's "
+        Deadline deadline = Deadline.atMostSeconds(10);
+        if (!answer.awaitEnd(deadline)) {
+            fail("Expected DoublerClient.call(" + x + ") to return within " + deadline + ", but it was still waiting for the child's "
                     + "answer. Flush what you send to the child; and the Doubler must flush each answer it writes.");
         }
         return answer.value();
@@ -98,7 +101,8 @@ class DoublerHiddenTests {
             client.close();
             return null;
         });
-        if (!close.awaitEnd(15)) {
+        // not shortened: close() may rightly wait 5 s for a Doubler that does not end at the end of its input
+        if (!close.awaitEnd(new Deadline(Duration.ofSeconds(15), false))) {
             fail("Expected DoublerClient.close() to return within 15 s (close the child's input, wait up to 5 s, destroy it), "
                     + "but it was still running.");
         }
@@ -117,8 +121,9 @@ class DoublerHiddenTests {
         child.destroyForcibly();
         child.onExit().get(10, TimeUnit.SECONDS);
         Background<Long> answer = Background.start("client-caller", () -> client.call(4));
-        if (!answer.awaitEnd(10)) {
-            fail("Expected DoublerClient.call(4) to throw an IOException once the child had died, but it was still waiting after 10 s.");
+        Deadline deadline = Deadline.atMostSeconds(10);
+        if (!answer.awaitEnd(deadline)) {
+            fail("Expected DoublerClient.call(4) to throw an IOException once the child had died, but it was still waiting after " + deadline + ".");
         }
         assertThat(answer.thrown()).as("what call(4) threw after the Doubler child was killed").isInstanceOf(IOException.class);
     }

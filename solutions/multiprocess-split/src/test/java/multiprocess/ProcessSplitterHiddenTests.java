@@ -49,11 +49,12 @@ class ProcessSplitterHiddenTests {
 
     private static List<Child> awaitWorkers(int count, String during, Background<?> find) throws InterruptedException {
         List<Child> mostAtOnce = new ArrayList<>();
-        Optional<List<Child>> all = ChildProcesses.awaitAliveAtOnce(ArmstrongWorker.class, count, Duration.ofSeconds(10), mostAtOnce, find);
+        Deadline deadline = Deadline.atMostSeconds(10);
+        Optional<List<Child>> all = ChildProcesses.awaitAliveAtOnce(ArmstrongWorker.class, count, deadline, mostAtOnce, find);
         if (all.isEmpty()) {
             fail("Expected " + count + " ArmstrongWorker child processes of this JVM alive at the same time during " + during
                     + ", each held before its main() until the test had seen them all, but "
-                    + (find.ended() ? "find " + find.outcome() + " having shown" : "within 10 s saw")
+                    + (find.ended() ? "find " + find.outcome() + " having shown" : "within " + deadline + " saw")
                     + " at most " + mostAtOnce.size() + " at once" + (mostAtOnce.isEmpty() ? "" : ": " + mostAtOnce)
                     + ". Start every child before waiting for any of them, each in its own JVM (ProcessBuilder).");
         }
@@ -61,8 +62,9 @@ class ProcessSplitterHiddenTests {
     }
 
     private static List<Long> valueWithin(Background<List<Long>> find, long seconds, String what) throws Throwable {
-        if (!find.awaitEnd(seconds)) {
-            fail("Expected " + what + " to return within " + seconds + " s, but it was still running.");
+        Deadline deadline = Deadline.atMostSeconds(seconds);
+        if (!find.awaitEnd(deadline)) {
+            fail("Expected " + what + " to return within " + deadline + ", but it was still running.");
         }
         return find.value();
     }
@@ -132,9 +134,10 @@ class ProcessSplitterHiddenTests {
         List<String> options = new ArrayList<>(ChildProcesses.QUICK);
         options.add("-XX:+NoSuchGradelockOption");
         Background<List<Long>> find = find(0, 1000, 2, options);
-        if (!find.awaitEnd(20)) {
+        Deadline deadline = Deadline.atMostSeconds(20);
+        if (!find.awaitEnd(deadline)) {
             fail("Expected find(0, 1000, 2, [-XX:+NoSuchGradelockOption]) to throw an IOException once its children "
-                    + "failed (the JVM does not start with an unknown option: exit status 1), but it was still running after 20 s.");
+                    + "failed (the JVM does not start with an unknown option: exit status 1), but it was still running after " + deadline + ".");
         }
         assertThat(find.thrown()).as("what find(0, 1000, 2, [-XX:+NoSuchGradelockOption]) threw (children that exit with 1)")
                 .isInstanceOf(IOException.class)
@@ -150,11 +153,12 @@ class ProcessSplitterHiddenTests {
         gate = ChildProcesses.newGate(); // never opened: the two other children wait for ever
         List<String> options = ChildProcesses.gated(gate, "-D" + ChildGate.FAIL_FROM + "=1000");
         Background<List<Long>> find = find(0, 3000, 3, options);
-        if (!find.awaitEnd(15)) {
+        Deadline deadline = Deadline.atMostSeconds(15);
+        if (!find.awaitEnd(deadline)) {
             List<Child> alive = ChildProcesses.running(ArmstrongWorker.class);
             fail("Expected find(0, 3000, 3, options) to throw an IOException as soon as the child for [1000, 2000) "
-                    + "exited with status 3, and to destroy the other children, which were waiting for ever; but after 15 s "
-                    + "it was still running, with these children alive: " + alive + ". Watch every child at once, "
+                    + "exited with status 3, and to destroy the other children, which were waiting for ever; but after " + deadline
+                    + " it was still running, with these children alive: " + alive + ". Watch every child at once, "
                     + "not one after the other in the order they started.");
         }
         assertThat(find.thrown()).as("what find threw when the child for [1000, 2000) exited with status 3")
@@ -173,8 +177,9 @@ class ProcessSplitterHiddenTests {
         Background<List<Long>> find = find(0, 2000, 2, ChildProcesses.gated(gate));
         awaitWorkers(2, "find(0, 2000, 2, options)", find);
         find.thread().interrupt();
-        if (!find.awaitEnd(10)) {
-            fail("Expected find to end within 10 s after its thread was interrupted (its children were waiting for ever), "
+        Deadline deadline = Deadline.atMostSeconds(10);
+        if (!find.awaitEnd(deadline)) {
+            fail("Expected find to end within " + deadline + " after its thread was interrupted (its children were waiting for ever), "
                     + "but it was still running. Let InterruptedException out of find, after destroying the children.");
         }
         assertThat(find.thrown()).as("what find threw when its thread was interrupted").isInstanceOf(InterruptedException.class);

@@ -35,18 +35,19 @@ public final class Threads {
      * terminated. Which of these it reached is returned, so the test decides what it expected.
      *
      * @param thread a started thread
-     * @param atMost how long to wait before failing
+     * @param atMost how long to wait before failing; under the grader, no longer than the test's limit ({@link Deadline})
      * @return the state the thread was seen in: WAITING, TIMED_WAITING, BLOCKED or TERMINATED
      * @throws org.opentest4j.AssertionFailedError if the thread was still running (or not yet started) after
      *         {@code atMost}; the message names the thread and shows where it was running
      */
     public static Thread.State awaitStopped(Thread thread, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
+        Deadline wait = Deadline.atMost(atMost);
+        long deadline = wait.endNanosFromNow();
         Thread.State state = thread.getState();
         while (!PARKED_OR_DONE.contains(state)) {
             if (System.nanoTime() - deadline > 0) {
-                fail(String.format("Expected thread '%s' to block (wait or sleep) within %d ms, but it was still %s at %s",
-                        thread.getName(), atMost.toMillis(), state, topFrames(thread)));
+                fail(String.format("Expected thread '%s' to block (wait or sleep) within %s, but it was still %s at %s",
+                        thread.getName(), wait, state, topFrames(thread)));
             }
             LockSupport.parkNanos(POLL_NANOS);
             state = thread.getState();

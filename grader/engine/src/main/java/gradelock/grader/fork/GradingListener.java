@@ -3,6 +3,7 @@ package gradelock.grader.fork;
 import gradelock.grader.execute.ForkMessage;
 import gradelock.grader.model.CalibratedLimits;
 import gradelock.grader.model.Verdict;
+import gradelock.testkit.Deadline;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -66,6 +67,7 @@ final class GradingListener implements TestExecutionListener {
             output.startTest();
             leaks.ifPresent(LeakCheck::before);
             TestRun run = TestRun.begin(methodIdOf(identifier), limitMillis, calibratedLimit(identifier));
+            tellTheTestItsLimit(run);
             currentRun = run;
             watchdog.watch(run);
         }
@@ -129,6 +131,16 @@ final class GradingListener implements TestExecutionListener {
                 channel.send(finished);
             }
         }
+    }
+
+    /**
+     * The test's own waits for the submission ({@link Deadline}) end at its calibrated limit, so that it fails there
+     * with its own sentence; without a limit they keep the test's usual length.
+     */
+    private static void tellTheTestItsLimit(TestRun run) {
+        run.calibrated().ifPresentOrElse(
+                limit -> System.setProperty(Deadline.LIMIT_PROPERTY, Long.toString(limit.limitMillis())),
+                () -> System.clearProperty(Deadline.LIMIT_PROPERTY));
     }
 
     private FailureClassifier.Classified classify(TestExecutionResult failed) {
