@@ -72,6 +72,23 @@ class CourseLayoutTests {
                 .noneMatch(file -> Course.ROOT.relativize(file).toString().matches(".*/(faulty|alternatives|solutions)/.*"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exercises")
+    void anExercisesCopyOfDeadlineIsTheTestkitsOwn(ExerciseSpec exercise) {
+        // a student's build has no testkit, so public tests that wait for the submission carry a copy of its Deadline
+        Path copy = Course.ROOT.resolve("exercises").resolve(exercise.id()).resolve("src/test/java")
+                .resolve(exercise.packageName().replace('.', '/')).resolve("Deadline.java");
+        if (!Files.exists(copy)) {
+            return;
+        }
+        String original = read(Course.ROOT.resolve("grader/testkit/src/main/java/gradelock/testkit/Deadline.java"));
+        String expected = original.replace("package gradelock.testkit;", "package " + exercise.packageName() + ";")
+                .replace(" * How long a test waits", " * A copy of {@code gradelock.testkit.Deadline}, which a student's build does not have; the grader's tests"
+                        + " keep the two\n * the same.\n *\n * <p>How long a test waits")
+                .replace("public record Deadline", "record Deadline");
+        assertThat(read(copy)).as("%s, against the testkit's Deadline.java", Course.ROOT.relativize(copy)).isEqualTo(expected);
+    }
+
     private static List<Path> filesUnder(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(file -> !file.toString().contains("/target/")).toList();

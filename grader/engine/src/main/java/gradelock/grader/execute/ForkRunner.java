@@ -14,13 +14,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -37,12 +40,17 @@ public final class ForkRunner {
     private static final Duration SILENCE_GRACE = Duration.ofSeconds(5);
     /** How long the results of a fork that has ended may take to arrive, before it counts as having died without them. */
     private static final Duration STREAM_END_GRACE = Duration.ofSeconds(2);
+    /** How many tests of an exercise hang, each ending its test JVM, before the rest are dealt out to lanes. */
+    static final int HANGS_BEFORE_LANES = 2;
+    /**
+     * How many test JVMs run an exercise's tests at once once they hang. A hang waits out its limit (at least 1 s) on
+     * the clock, and takes a fresh JVM after it: one after another, an exercise whose every test hangs takes minutes.
+     */
+    static final int LANES = 4;
     /** The most of a test JVM's output kept in its log. */
     private static final long MAX_LOG_BYTES = 16L * 1024 * 1024;
 
     private final ForkOptions options;
-    /** Copies the running test JVM's output to its log; forks run one after another. */
-    private Thread outputKeeper;
     private final Path workDir;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
@@ -67,80 +75,249 @@ public final class ForkRunner {
     public ExecutionReport run(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, Consumer<TestRuns> onTestFinished)
             throws IOException, InterruptedException {
         Duration budget = options.budgetOverride() != null ? options.budgetOverride() : exercise.budget();
-        long deadline = System.nanoTime() + budget.toNanos();
-        Progress progress = new Progress(onTestFinished);
-        int forks = 0;
-        List<String> selection = List.of();
-        while (true) {
-            forks++;
-            ForkEnd end = runFork(exercise, submission, selection, onlyTests, deadline, progress, forks);
-            if (progress.plan == null) {
-                return new ExecutionReport(List.of(), "The test JVM ended before it could list the tests: " + end.reason(), forks);
-            }
-            progress.failRunning(end);
-            List<String> remaining = progress.unfinished();
-            if (remaining.isEmpty()) {
-                break;
-            }
-            if (end.kind() == EndKind.DONE) {
-                progress.notRun(remaining, "The test JVM finished without reaching this test.");
-                break;
-            }
-            if (System.nanoTime() >= deadline) {
-                progress.notRun(remaining, "Not run: the exercise's time budget of " + budget.toSeconds() + " s ran out before this test (" + end.reason() + ").");
-                break;
-            }
-            if (!progress.finishedAnyInLastFork()) {
-                progress.notRun(remaining, "Not run: the test JVM kept failing before this test could start (" + end.reason() + ").");
-                break;
-            }
-            selection = remaining;
+        Grading grading = new Grading(exercise, submission, onlyTests, System.nanoTime() + budget.toNanos(), budget, new Progress(onTestFinished));
+        Optional<String> noPlan = new Lane(grading, null).run(true);
+        grading.awaitOtherLanes();
+        if (noPlan.isPresent()) {
+            return new ExecutionReport(List.of(), "The test JVM ended before it could list the tests: " + noPlan.get(), grading.forks.get());
         }
-        return new ExecutionReport(progress.all(), null, forks);
+        return new ExecutionReport(grading.progress.all(), null, grading.forks.get());
     }
 
-    private enum EndKind { DONE, TAINTED, DIED, BUDGET, SILENT, TASK_LIMIT }
+    /** What the lanes of one exercise's grading share. */
+    private final class Grading {
+        private final ExerciseSpec exercise;
+        private final CompiledSubmission submission;
+        private final Set<String> onlyTests;
+        private final long deadline;
+        private final Duration budget;
+        private final Progress progress;
+        private final AtomicInteger forks = new AtomicInteger();
+        private final AtomicInteger forksStarted = new AtomicInteger();
+        private final List<Thread> otherLanes = new ArrayList<>();
+        private final List<Exception> failures = new CopyOnWriteArrayList<>();
 
-    private record ForkEnd(EndKind kind, String reason) {
-    }
+        Grading(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, long deadline, Duration budget, Progress progress) {
+            this.exercise = exercise;
+            this.submission = submission;
+            this.onlyTests = onlyTests;
+            this.deadline = deadline;
+            this.budget = budget;
+            this.progress = progress;
+        }
 
-    private ForkEnd runFork(ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, Set<String> onlyTests, long deadline,
-                            Progress progress, int forkNumber) throws IOException, InterruptedException {
-        String token = HexFormat.of().formatHex(random.generateSeed(16));
-        // not the token: the submission can read its environment, and the token must stay the grader's secret
-        String marker = HexFormat.of().formatHex(random.generateSeed(8));
-        Path log = workDir.resolve(exercise.id() + "-fork-" + forkNumber + ".log");
-        try (ResultServer results = ResultServer.open(workDir, "results-" + forkNumber + ".sock")) {
-            ForkRequest request = new ForkRequest(token, results.socketFile().toString(), exercise.testClasses(), selection, List.copyOf(onlyTests),
-                    submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks(),
-                    exercise.limits().tests());
-            Optional<TaskLimit> taskLimit = TaskLimit.create(options.maxTasks());
-            Optional<SharedClassArchive> archive = SharedClassArchive.forTestJvms(options.javaExecutable(), options.classPath(), options.jvmOptions());
-            Path classList = temporaryFolder(workDir).resolve("loaded-" + forkNumber + ".classlist");
-            List<String> archiveOptions = archive.map(a -> a.optionsFor(exercise.id(), classList)).orElse(List.of());
-            Process process;
+        StartedFork startFork() throws IOException {
+            return start(exercise, submission, forksStarted.incrementAndGet());
+        }
+
+        void startLane(List<String> tests) {
+            Lane lane = new Lane(this, Set.copyOf(tests));
+            otherLanes.add(Thread.ofPlatform().name("gradelock-lane-" + (otherLanes.size() + 2)).start(() -> {
+                try {
+                    lane.run(false);
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+
+        void awaitOtherLanes() throws IOException, InterruptedException {
             try {
-                process = start(submission, log, marker, taskLimit, archiveOptions);
-            } catch (IOException | RuntimeException e) {
-                taskLimit.ifPresent(TaskLimit::close);
+                for (Thread lane : otherLanes) {
+                    lane.join();
+                }
+            } catch (InterruptedException e) {
+                otherLanes.forEach(Thread::interrupt); // each closes its test JVMs on the way out
+                for (Thread lane : otherLanes) {
+                    lane.join();
+                }
                 throw e;
             }
-            progress.forkStarted();
-            try {
-                try (OutputStream stdin = process.getOutputStream()) {
-                    stdin.write((json.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
-                } catch (IOException exitedAlready) {
-                    // the fork died at once; its log says why
+            for (Exception failure : failures) {
+                switch (failure) {
+                    case IOException io -> throw io;
+                    case InterruptedException interrupted -> throw interrupted;
+                    case RuntimeException runtime -> throw runtime;
+                    default -> throw new IllegalStateException(failure);
                 }
-                results.startReading(token, START_LIMIT);
-                return drive(process, results, deadline, progress, log, taskLimit);
-            } finally {
-                // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
-                taskLimit.ifPresent(TaskLimit::close);
-                ProcessTrees.kill(process.toHandle(), marker);
-                archive.ifPresent(a -> a.learnFrom(exercise.id(), classList));
             }
         }
+    }
+
+    /**
+     * A sequence of test JVMs that runs a share of an exercise's tests: each runs what the one before did not reach.
+     * Grading starts with one lane for every test; once {@value #HANGS_BEFORE_LANES} tests have hung, the tests left
+     * are dealt out to {@value #LANES} lanes that run at once, since each hang waits out a limit on the clock.
+     */
+    private final class Lane {
+        private final Grading grading;
+        /** The tests of this lane, or null for every test. */
+        private Set<String> tests;
+        private final Watch watch = new Watch();
+
+        Lane(Grading grading, Set<String> tests) {
+            this.grading = grading;
+            this.tests = tests;
+        }
+
+        /** @return why the first test JVM could not list the tests, if it could not */
+        Optional<String> run(boolean mayDealOut) throws IOException, InterruptedException {
+            Progress progress = grading.progress;
+            List<String> selection = tests == null ? List.of() : progress.unfinished(tests);
+            int hangs = 0;
+            int forks = 0;
+            StartedFork next = grading.startFork();
+            try {
+                while (true) {
+                    forks++;
+                    grading.forks.incrementAndGet();
+                    ForkEnd end;
+                    try (StartedFork fork = next) {
+                        // once a lane has needed a fresh JVM it tends to need more (one per hanging test): the next one
+                        // boots while this one runs, so that a hang costs its limit and not a JVM's start as well
+                        next = forks > 1 ? grading.startFork() : null;
+                        end = drive(fork, grading.exercise, grading.submission, selection, grading.onlyTests, grading.deadline, progress, watch);
+                    }
+                    if (!progress.hasPlan()) {
+                        return Optional.of(end.reason());
+                    }
+                    progress.failRunning(watch, end);
+                    List<String> remaining = progress.unfinished(tests);
+                    if (remaining.isEmpty()) {
+                        break;
+                    }
+                    if (end.kind() == EndKind.DONE) {
+                        progress.notRun(remaining, "The test JVM finished without reaching this test.");
+                        break;
+                    }
+                    if (System.nanoTime() >= grading.deadline) {
+                        progress.notRun(remaining, "Not run: the exercise's time budget of " + grading.budget.toSeconds()
+                                + " s ran out before this test (" + end.reason() + ").");
+                        break;
+                    }
+                    if (!watch.finishedAnyInLastFork()) {
+                        progress.notRun(remaining, "Not run: the test JVM kept failing before this test could start (" + end.reason() + ").");
+                        break;
+                    }
+                    hangs += end.isHang() ? 1 : 0;
+                    selection = remaining;
+                    if (mayDealOut && hangs >= HANGS_BEFORE_LANES && remaining.size() > 1) {
+                        mayDealOut = false;
+                        selection = dealOut(remaining);
+                    }
+                    if (next == null) {
+                        next = grading.startFork();
+                    }
+                }
+            } finally {
+                if (next != null) {
+                    next.close(); // the spare was not needed
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Starts the other lanes with every {@value #LANES}th test each, and returns this lane's share. */
+        private List<String> dealOut(List<String> remaining) {
+            int lanes = Math.min(LANES, remaining.size());
+            List<List<String>> shares = new ArrayList<>();
+            for (int lane = 0; lane < lanes; lane++) {
+                shares.add(new ArrayList<>());
+            }
+            for (int i = 0; i < remaining.size(); i++) {
+                shares.get(i % lanes).add(remaining.get(i));
+            }
+            shares.subList(1, lanes).forEach(grading::startLane);
+            tests = Set.copyOf(shares.get(0));
+            return List.copyOf(shares.get(0));
+        }
+    }
+
+    /** How a test JVM ended: {@code HUNG} is {@code TAINTED} by a {@code timeout} verdict. */
+    private enum EndKind { DONE, TAINTED, HUNG, DIED, BUDGET, SILENT, TASK_LIMIT }
+
+    private record ForkEnd(EndKind kind, String reason) {
+
+        /** A test ran past its limit and its JVM had to go: the kind of end lanes are for. */
+        boolean isHang() {
+            return kind == EndKind.HUNG || kind == EndKind.SILENT;
+        }
+    }
+
+    /**
+     * A test JVM started and waiting for its request on standard input, which it reads before it loads any test or
+     * submission class: everything but the tests it is to run is settled at its start.
+     */
+    private final class StartedFork implements AutoCloseable {
+        private final String exerciseId;
+        private final String token = HexFormat.of().formatHex(random.generateSeed(16));
+        // not the token: the submission can read its environment, and the token must stay the grader's secret
+        private final String marker = HexFormat.of().formatHex(random.generateSeed(8));
+        private final ResultServer results;
+        private final Optional<TaskLimit> taskLimit;
+        private final Optional<SharedClassArchive> archive;
+        private final Path classList;
+        private final Path log;
+        private Process process;
+        private Thread outputKeeper;
+        private boolean used;
+
+        private StartedFork(String exerciseId, int number) throws IOException {
+            this.exerciseId = exerciseId;
+            this.log = workDir.resolve(exerciseId + "-fork-" + number + ".log");
+            this.classList = temporaryFolder(workDir).resolve("loaded-" + number + ".classlist");
+            this.results = ResultServer.open(workDir, "results-" + number + ".sock");
+            this.taskLimit = TaskLimit.create(options.maxTasks());
+            this.archive = SharedClassArchive.forTestJvms(options.javaExecutable(), options.classPath(), options.jvmOptions());
+        }
+
+        @Override
+        public void close() {
+            // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
+            taskLimit.ifPresent(TaskLimit::close);
+            if (process != null) {
+                ProcessTrees.kill(process.toHandle(), marker);
+            }
+            if (used) {
+                archive.ifPresent(a -> a.learnFrom(exerciseId, classList));
+            }
+            try {
+                results.close();
+            } catch (IOException e) {
+                // its socket file goes with the grading's folder
+            }
+        }
+    }
+
+    private StartedFork start(ExerciseSpec exercise, CompiledSubmission submission, int forkNumber) throws IOException {
+        StartedFork fork = new StartedFork(exercise.id(), forkNumber);
+        try {
+            List<String> archiveOptions = fork.archive.map(a -> a.optionsFor(exercise.id(), fork.classList)).orElse(List.of());
+            fork.process = start(submission, fork.log, fork.marker, fork.taskLimit, archiveOptions);
+            Process process = fork.process;
+            fork.outputKeeper = Thread.ofPlatform().daemon().name("gradelock-fork-output").start(() -> keepOutput(process.getInputStream(), fork.log));
+            return fork;
+        } catch (IOException | RuntimeException e) {
+            fork.close();
+            throw e;
+        }
+    }
+
+    /** Sends {@code fork} the tests to run and follows it until it ends. */
+    private ForkEnd drive(StartedFork fork, ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, Set<String> onlyTests,
+                          long deadline, Progress progress, Watch watch) throws IOException, InterruptedException {
+        fork.used = true;
+        ForkRequest request = new ForkRequest(fork.token, fork.results.socketFile().toString(), exercise.testClasses(), selection, List.copyOf(onlyTests),
+                submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks(),
+                exercise.limits().tests());
+        watch.forkStarted();
+        try (OutputStream stdin = fork.process.getOutputStream()) {
+            stdin.write((json.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException exitedAlready) {
+            // the fork died at once; its log says why
+        }
+        fork.results.startReading(fork.token, START_LIMIT);
+        return follow(fork, deadline, progress, watch);
     }
 
     /**
@@ -173,7 +350,6 @@ public final class ForkRunner {
             process.destroyForcibly();
             throw new IOException("could not move the test JVM into its task limit's group " + taskLimit.get().membersFile());
         }
-        outputKeeper = Thread.ofPlatform().daemon().name("gradelock-fork-output").start(() -> keepOutput(process.getInputStream(), log));
         return process;
     }
 
@@ -207,8 +383,10 @@ public final class ForkRunner {
         }
     }
 
-    private ForkEnd drive(Process process, ResultServer results, long deadline, Progress progress, Path log,
-                          Optional<TaskLimit> taskLimit) throws InterruptedException {
+    private ForkEnd follow(StartedFork fork, long deadline, Progress progress, Watch watch) throws InterruptedException {
+        Process process = fork.process;
+        ResultServer results = fork.results;
+        Optional<TaskLimit> taskLimit = fork.taskLimit;
         long goneSinceNanos = 0;
         while (true) {
             Object next = results.poll(50);
@@ -233,16 +411,17 @@ public final class ForkRunner {
                     return new ForkEnd(EndKind.DONE, "done");
                 }
                 if (message instanceof ForkMessage.Tainted tainted) {
-                    return new ForkEnd(EndKind.TAINTED, "the test JVM was ended after a " + tainted.reason() + " verdict");
+                    return new ForkEnd(tainted.reason().equals(Verdict.TIMEOUT.jsonName()) ? EndKind.HUNG : EndKind.TAINTED,
+                            "the test JVM was ended after a " + tainted.reason() + " verdict");
                 }
-                progress.accept(message);
+                progress.accept(message, watch);
                 continue;
             }
             if (next == ResultServer.END_OF_STREAM || next == null && !process.isAlive()) {
                 process.waitFor(2, TimeUnit.SECONDS);
                 String status = process.isAlive() ? "still running" : "exit status " + process.exitValue();
-                outputKeeper.join(1_000); // the log's last lines say why it died
-                String tail = logTail(log);
+                fork.outputKeeper.join(1_000); // the log's last lines say why it died
+                String tail = logTail(fork.log);
                 if (tail.contains("OutOfMemoryError")) {
                     return new ForkEnd(EndKind.DIED, "it ran out of memory: the test JVM's heap is limited to " + ForkOptions.HEAP_MEGABYTES + " MiB" + tail);
                 }
@@ -252,7 +431,7 @@ public final class ForkRunner {
             if (now >= deadline) {
                 return new ForkEnd(EndKind.BUDGET, "the exercise's time budget ran out");
             }
-            if (progress.runningLongerThanLimit(SILENCE_GRACE)) {
+            if (watch.runningLongerThanLimit(SILENCE_GRACE)) {
                 return new ForkEnd(EndKind.SILENT, "the test JVM stopped responding");
             }
         }
@@ -268,32 +447,66 @@ public final class ForkRunner {
         }
     }
 
-    /** The results gathered so far, across forks. */
+    /** What one lane's running test JVM is doing: the test it runs, since when, and how many tests it finished. */
+    private static final class Watch {
+        private String running;
+        private long runningSinceNanos;
+        private long runningLimitMillis;
+        private int finishedInThisFork;
+
+        synchronized void forkStarted() {
+            running = null;
+            finishedInThisFork = 0;
+        }
+
+        synchronized boolean finishedAnyInLastFork() {
+            return finishedInThisFork > 0;
+        }
+
+        synchronized void started(String id, long limitMillis) {
+            running = id;
+            runningSinceNanos = System.nanoTime();
+            runningLimitMillis = limitMillis;
+        }
+
+        /** Each repetition has its own limit. */
+        synchronized void ranOnce() {
+            runningSinceNanos = System.nanoTime();
+        }
+
+        synchronized void finished(String id) {
+            finishedInThisFork++;
+            if (id.equals(running)) {
+                running = null;
+            }
+        }
+
+        synchronized boolean runningLongerThanLimit(Duration grace) {
+            return running != null && System.nanoTime() - runningSinceNanos > TimeUnit.MILLISECONDS.toNanos(runningLimitMillis) + grace.toNanos();
+        }
+    }
+
+    /**
+     * The results gathered so far, across test JVMs and lanes. Tests are passed on in the plan's order, whichever lane
+     * finishes them first.
+     */
     private static final class Progress {
         private final Consumer<TestRuns> onTestFinished;
         private List<ForkMessage.PlannedTest> plan;
         private final Map<String, List<ForkMessage.RunFinished>> runs = new LinkedHashMap<>();
         private final Map<String, String> notRun = new LinkedHashMap<>();
-        private final List<String> finished = new ArrayList<>();
-        private String running;
-        private long runningSinceNanos;
-        private long runningLimitMillis;
-        private int finishedBeforeThisFork;
+        private final Set<String> finished = new HashSet<>();
+        private int passedOn;
 
         Progress(Consumer<TestRuns> onTestFinished) {
             this.onTestFinished = onTestFinished;
         }
 
-        void forkStarted() {
-            finishedBeforeThisFork = finished.size();
-            running = null;
+        synchronized boolean hasPlan() {
+            return plan != null;
         }
 
-        boolean finishedAnyInLastFork() {
-            return finished.size() > finishedBeforeThisFork;
-        }
-
-        void accept(ForkMessage message) {
+        synchronized void accept(ForkMessage message, Watch watch) {
             switch (message) {
                 case ForkMessage.Plan p -> {
                     if (plan == null) {
@@ -301,29 +514,30 @@ public final class ForkRunner {
                         plan.forEach(test -> runs.put(test.id(), new ArrayList<>()));
                     }
                 }
-                case ForkMessage.TestStarted started -> {
-                    running = started.id();
-                    runningSinceNanos = System.nanoTime();
-                    runningLimitMillis = started.limitMillis();
-                }
+                case ForkMessage.TestStarted started -> watch.started(started.id(), started.limitMillis());
                 case ForkMessage.RunFinished run -> {
                     if (runs.containsKey(run.id()) && !finished.contains(run.id())) {
                         runs.get(run.id()).add(run);
-                        runningSinceNanos = System.nanoTime(); // each repetition has its own limit
+                        watch.ranOnce();
                     }
                 }
-                case ForkMessage.TestFinished done -> finish(done.id(), null);
+                case ForkMessage.TestFinished done -> {
+                    finish(done.id(), null);
+                    watch.finished(done.id());
+                }
                 default -> {
                 }
             }
         }
 
-        boolean runningLongerThanLimit(Duration grace) {
-            return running != null && System.nanoTime() - runningSinceNanos > TimeUnit.MILLISECONDS.toNanos(runningLimitMillis) + grace.toNanos();
-        }
-
         /** The test a fork was running when it ended without a verdict for it gets one now. */
-        void failRunning(ForkEnd end) {
+        synchronized void failRunning(Watch watch, ForkEnd end) {
+            String running;
+            long millis;
+            synchronized (watch) {
+                running = watch.running;
+                millis = (System.nanoTime() - watch.runningSinceNanos) / 1_000_000;
+            }
             if (running == null || finished.contains(running) || end.kind() == EndKind.DONE) {
                 return;
             }
@@ -337,12 +551,12 @@ public final class ForkRunner {
                 case TASK_LIMIT -> end.reason();
                 default -> "The test JVM ended while this test was running (" + end.reason() + ").";
             };
-            long millis = (System.nanoTime() - runningSinceNanos) / 1_000_000;
             runs.get(running).add(new ForkMessage.RunFinished(running, verdict, message, millis, List.of()));
             finish(running, null);
+            watch.finished(running);
         }
 
-        void notRun(List<String> ids, String reason) {
+        synchronized void notRun(List<String> ids, String reason) {
             ids.forEach(id -> finish(id, reason));
         }
 
@@ -351,17 +565,19 @@ public final class ForkRunner {
                 return;
             }
             finished.add(id);
-            if (id.equals(running)) {
-                running = null;
-            }
             if (notRunReason != null) {
                 notRun.put(id, notRunReason);
             }
-            onTestFinished.accept(testRuns(id));
+            while (passedOn < plan.size() && finished.contains(plan.get(passedOn).id())) {
+                onTestFinished.accept(testRuns(plan.get(passedOn).id()));
+                passedOn++;
+            }
         }
 
-        List<String> unfinished() {
-            return plan.stream().map(ForkMessage.PlannedTest::id).filter(id -> !finished.contains(id)).toList();
+        /** The tests of the plan not finished yet, of those in {@code among} (all, if null), in the plan's order. */
+        synchronized List<String> unfinished(Set<String> among) {
+            return plan.stream().map(ForkMessage.PlannedTest::id)
+                    .filter(id -> !finished.contains(id) && (among == null || among.contains(id))).toList();
         }
 
         private TestRuns testRuns(String id) {
@@ -369,7 +585,7 @@ public final class ForkRunner {
             return new TestRuns(test, runs.get(id), notRun.get(id));
         }
 
-        List<TestRuns> all() {
+        synchronized List<TestRuns> all() {
             return plan.stream().map(test -> testRuns(test.id())).toList();
         }
     }
