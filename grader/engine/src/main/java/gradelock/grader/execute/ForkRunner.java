@@ -76,8 +76,16 @@ public final class ForkRunner {
             throws IOException, InterruptedException {
         Duration budget = options.budgetOverride() != null ? options.budgetOverride() : exercise.budget();
         Grading grading = new Grading(exercise, submission, onlyTests, System.nanoTime() + budget.toNanos(), budget, new Progress(onTestFinished));
-        Optional<String> noPlan = new Lane(grading, null).run(true);
-        grading.awaitOtherLanes();
+        Optional<String> noPlan;
+        try {
+            noPlan = new Lane(grading, null).run(true);
+            grading.awaitOtherLanes();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            grading.stopOtherLanes();
+            throw e;
+        } finally {
+            grading.awaitClosed();
+        }
         if (noPlan.isPresent()) {
             return new ExecutionReport(List.of(), "The test JVM ended before it could list the tests: " + noPlan.get(), grading.forks.get());
         }
@@ -96,6 +104,7 @@ public final class ForkRunner {
         private final AtomicInteger forksStarted = new AtomicInteger();
         private final List<Thread> otherLanes = new ArrayList<>();
         private final List<Exception> failures = new CopyOnWriteArrayList<>();
+        private final List<Thread> closing = new CopyOnWriteArrayList<>();
 
         Grading(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, long deadline, Duration budget, Progress progress) {
             this.exercise = exercise;
@@ -121,16 +130,31 @@ public final class ForkRunner {
             }));
         }
 
+        /**
+         * Kills a test JVM that has ended or is no longer needed, and removes what it leaves, off the lane's path: the
+         * next JVM need not wait for that.
+         */
+        void closeLater(StartedFork fork) {
+            closing.add(Thread.ofPlatform().name("gradelock-fork-closer").start(fork::close));
+        }
+
+        /** Every test JVM of the grading is gone, and so is everything they started. */
+        void awaitClosed() {
+            joinUninterruptibly(closing);
+        }
+
+        void stopOtherLanes() {
+            otherLanes.forEach(Thread::interrupt); // each closes its test JVMs on the way out
+            joinUninterruptibly(otherLanes);
+        }
+
         void awaitOtherLanes() throws IOException, InterruptedException {
             try {
                 for (Thread lane : otherLanes) {
                     lane.join();
                 }
             } catch (InterruptedException e) {
-                otherLanes.forEach(Thread::interrupt); // each closes its test JVMs on the way out
-                for (Thread lane : otherLanes) {
-                    lane.join();
-                }
+                stopOtherLanes();
                 throw e;
             }
             for (Exception failure : failures) {
@@ -172,11 +196,15 @@ public final class ForkRunner {
                     forks++;
                     grading.forks.incrementAndGet();
                     ForkEnd end;
-                    try (StartedFork fork = next) {
+                    StartedFork fork = next;
+                    next = null;
+                    try {
                         // once a lane has needed a fresh JVM it tends to need more (one per hanging test): the next one
                         // boots while this one runs, so that a hang costs its limit and not a JVM's start as well
                         next = forks > 1 ? grading.startFork() : null;
                         end = drive(fork, grading.exercise, grading.submission, selection, grading.onlyTests, grading.deadline, progress, watch);
+                    } finally {
+                        grading.closeLater(fork);
                     }
                     if (!progress.hasPlan()) {
                         return Optional.of(end.reason());
@@ -211,7 +239,7 @@ public final class ForkRunner {
                 }
             } finally {
                 if (next != null) {
-                    next.close(); // the spare was not needed
+                    grading.closeLater(next); // the spare was not needed
                 }
             }
             return Optional.empty();
@@ -434,6 +462,23 @@ public final class ForkRunner {
             if (watch.runningLongerThanLimit(SILENCE_GRACE)) {
                 return new ForkEnd(EndKind.SILENT, "the test JVM stopped responding");
             }
+        }
+    }
+
+    private static void joinUninterruptibly(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,10 @@
 package gradelock.grader.fork;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import gradelock.grader.execute.ForkMessage;
 import gradelock.grader.execute.ForkRequest;
+import gradelock.grader.model.Verdict;
 import gradelock.testkit.Points;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -39,10 +41,12 @@ public final class ForkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        ForkRequest request = readRequest(System.in);
+        ObjectMapper json = new ObjectMapper();
+        ObjectReader requests = warmedUp(json);
+        ForkRequest request = readRequest(requests, System.in);
         System.setIn(InputStream.nullInputStream());
         OutputLimit output = OutputLimit.install();
-        try (ResultChannel channel = ResultChannel.connect(Path.of(request.channel()), request.token())) {
+        try (ResultChannel channel = ResultChannel.connect(Path.of(request.channel()), request.token(), json)) {
             run(request, channel, output);
         } finally {
             // a submission's leftover non-daemon threads must not keep this JVM alive
@@ -50,12 +54,24 @@ public final class ForkMain {
         }
     }
 
-    private static ForkRequest readRequest(InputStream in) throws Exception {
+    /**
+     * A test JVM may be started before its tests are known, and wait for them (the grader keeps one ready while
+     * another runs): meanwhile it readies JSON for its request and its messages, a good part of its start-up, with
+     * nothing but the grader's own classes.
+     */
+    private static ObjectReader warmedUp(ObjectMapper json) throws Exception {
+        ObjectReader requests = json.readerFor(ForkRequest.class);
+        json.writeValueAsString(new ForkMessage.Hello("warm-up"));
+        json.writeValueAsString(new ForkMessage.RunFinished("warm-up", Verdict.PASSED, null, 0, List.of()));
+        return requests;
+    }
+
+    private static ForkRequest readRequest(ObjectReader requests, InputStream in) throws Exception {
         String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         if (line == null) {
             throw new IllegalStateException("gradelock fork: no request on standard input");
         }
-        return new ObjectMapper().readValue(line, ForkRequest.class);
+        return requests.readValue(line);
     }
 
     private static void run(ForkRequest request, ResultChannel channel, OutputLimit output) {

@@ -18,16 +18,17 @@ import java.nio.file.Path;
 final class ResultChannel implements AutoCloseable {
 
     private final SocketChannel socket;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    private ResultChannel(SocketChannel socket) {
+    private ResultChannel(SocketChannel socket, ObjectMapper json) {
         this.socket = socket;
+        this.json = json;
     }
 
-    static ResultChannel connect(Path channel, String token) throws IOException {
+    static ResultChannel connect(Path channel, String token, ObjectMapper json) throws IOException {
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(channel));
-        ResultChannel resultChannel = new ResultChannel(socket);
+        ResultChannel resultChannel = new ResultChannel(socket, json);
         resultChannel.send(new ForkMessage.Hello(token));
         return resultChannel;
     }
