@@ -352,12 +352,13 @@ class BoundedBufferTests {
 
     private static void awaitBlocked(Worker<?> worker, String call) {
         Thread thread = worker.thread;
+        Deadline deadline = Deadline.atMost(BLOCK_WITHIN);
         try {
-            await().atMost(BLOCK_WITHIN).pollInterval(Duration.ofMillis(5))
+            await().atMost(deadline.length()).pollInterval(Duration.ofMillis(5))
                     .until(() -> STOPPED.contains(thread.getState()));
         } catch (ConditionTimeoutException e) {
-            fail("%s should wait without using the CPU, but its thread '%s' was still %s after %d s (busy waiting?)",
-                    call, thread.getName(), thread.getState(), BLOCK_WITHIN.toSeconds());
+            fail("%s should wait without using the CPU, but its thread '%s' was still %s after %s (busy waiting?)",
+                    call, thread.getName(), thread.getState(), deadline);
         }
         if (thread.getState() == Thread.State.TERMINATED) {
             String outcome;

@@ -45,8 +45,9 @@ class AlarmTests {
         Worker.startVoid("alarm", new Alarm(alert, ack, warnings::incrementAndGet)::run, started);
 
         alert.set();
-        assertThat(ack.await(BLOCK_WITHIN.toMillis(), TimeUnit.MILLISECONDS))
-                .as("whether the alarm set ack within %d ms of the alert", BLOCK_WITHIN.toMillis()).isTrue();
+        Deadline deadline = Deadline.atMost(BLOCK_WITHIN);
+        assertThat(ack.await(deadline.toMillis(), TimeUnit.MILLISECONDS))
+                .as("whether the alarm set ack within %s of the alert", deadline).isTrue();
         assertThat(warnings.get()).as("how often onAlert ran for one alert").isEqualTo(1);
         assertThat(alert.isSet()).as("isSet() of alert once it was acknowledged").isFalse();
     }
@@ -55,7 +56,7 @@ class AlarmTests {
     @DisplayName("4.2 The alarm returns when it is interrupted while it waits for an alert")
     void returnsWhenInterrupted() throws Exception {
         Worker<Void> alarm = Worker.startVoid("alarm", new Alarm(new Event(), new Event(), () -> { })::run, started);
-        await("thread 'alarm' waiting for an alert").atMost(BLOCK_WITHIN)
+        await("thread 'alarm' waiting for an alert").atMost(Deadline.atMost(BLOCK_WITHIN).length())
                 .until(() -> Waiting.isWaiting(alarm.thread) || alarm.isDone());
 
         alarm.thread.interrupt();

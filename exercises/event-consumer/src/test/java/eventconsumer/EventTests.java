@@ -70,7 +70,7 @@ class EventTests {
         Event event = new Event();
         Worker<Void> waiter = Worker.startVoid("waiter", event::await, started);
 
-        await("thread 'waiter' waiting in await() on an event that is not set").atMost(BLOCK_WITHIN)
+        await("thread 'waiter' waiting in await() on an event that is not set").atMost(Deadline.atMost(BLOCK_WITHIN).length())
                 .until(() -> Waiting.isWaiting(waiter.thread) || waiter.isDone());
         assertThat(waiter.isDone()).as("whether await() returned although nobody had set the event").isFalse();
 
@@ -86,7 +86,7 @@ class EventTests {
         for (int i = 1; i <= 3; i++) {
             Worker<Void> waiter = Worker.startVoid("waiter-" + i, event::await, started);
             waiters.add(waiter);
-            await("thread '" + waiter.name() + "' waiting in await()").atMost(BLOCK_WITHIN)
+            await("thread '" + waiter.name() + "' waiting in await()").atMost(Deadline.atMost(BLOCK_WITHIN).length())
                     .until(() -> Waiting.isWaiting(waiter.thread));
         }
 
@@ -107,7 +107,7 @@ class EventTests {
         assertThat(elapsedMillis).as("milliseconds await(200 ms) waited before it returned false").isGreaterThanOrEqualTo(200);
 
         Worker<Boolean> waiter = Worker.start("timed-waiter", () -> event.await(20, TimeUnit.SECONDS), started);
-        await("thread 'timed-waiter' waiting in await(20 s)").atMost(BLOCK_WITHIN)
+        await("thread 'timed-waiter' waiting in await(20 s)").atMost(Deadline.atMost(BLOCK_WITHIN).length())
                 .until(() -> Waiting.isWaiting(waiter.thread));
         event.set();
         assertThat(waiter.result(BLOCK_WITHIN, "After set(), the thread waiting in await(20 s) should have returned at once"))

@@ -81,7 +81,7 @@ class ThresholdConsumerTests {
         Worker<Void> thread = Worker.startVoid("consumer", consumer::run, started);
 
         alarm.awaitNextAlert();
-        await("thread 'consumer' waiting for the acknowledgement").atMost(BLOCK_WITHIN)
+        await("thread 'consumer' waiting for the acknowledgement").atMost(Deadline.atMost(BLOCK_WITHIN).length())
                 .until(() -> Waiting.isWaiting(thread.thread) || thread.isDone());
         assertThat(consumer.sum()).as("sum() while the alert for 20 is not yet acknowledged").isEqualTo(20);
         assertThat(queue).as("the queue while the alert for 20 is not yet acknowledged: the 1 must still be there")

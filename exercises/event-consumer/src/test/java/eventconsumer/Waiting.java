@@ -35,10 +35,12 @@ final class Waiting {
      * Waits until {@code thread} has stopped: it is parked, has ended, or has been seen running inside
      * {@code Event.await} in every look for 200 ms (a spinning event). Returns the state it was last seen in.
      *
-     * @throws AssertionError if it did neither within {@code atMost}
+     * @throws AssertionError if it did neither within {@code atMost} (under the grader, no longer than the test's
+     *         limit: {@link Deadline})
      */
     static Thread.State awaitWaiting(Thread thread, Duration atMost) {
-        long start = System.nanoTime();
+        Deadline wait = Deadline.atMost(atMost);
+        long deadline = wait.endNanosFromNow();
         long spinningSince = 0;
         boolean spinning = false;
         while (true) {
@@ -57,9 +59,9 @@ final class Waiting {
             } else {
                 spinning = false;
             }
-            if (now - start > atMost.toNanos()) {
-                return fail("Expected thread '%s' to wait within %d ms, but it was still %s at %s", thread.getName(),
-                        atMost.toMillis(), state, Arrays.toString(thread.getStackTrace()));
+            if (now - deadline > 0) {
+                return fail("Expected thread '%s' to wait within %s, but it was still %s at %s", thread.getName(),
+                        wait, state, Arrays.toString(thread.getStackTrace()));
             }
             LockSupport.parkNanos(LOOK_EVERY_NANOS); // the pace of the looks, not synchronization
         }

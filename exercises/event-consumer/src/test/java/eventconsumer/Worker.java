@@ -65,15 +65,19 @@ final class Worker<T> {
         }
     }
 
-    /** Like {@link #result()}, but fails the test with {@code what} if the task has not ended within {@code atMost}. */
+    /**
+     * Like {@link #result()}, but fails the test with {@code what} if the task has not ended within {@code atMost}
+     * (under the grader, no longer than the test's limit: {@link Deadline}).
+     */
     T result(Duration atMost, String what) throws Exception {
+        Deadline deadline = Deadline.atMost(atMost);
         try {
-            return task.get(atMost.toNanos(), TimeUnit.NANOSECONDS);
+            return task.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (TimeoutException e) {
-            return fail("%s, but thread '%s' was still running after %d ms, in state %s", what, name(),
-                    atMost.toMillis(), thread.getState());
+            return fail("%s, but thread '%s' was still running after %s, in state %s", what, name(),
+                    deadline, thread.getState());
         }
     }
 
@@ -89,17 +93,18 @@ final class Worker<T> {
 
     /**
      * What the task threw, or {@code null} if it returned; fails the test with {@code what} if the task has not
-     * ended within {@code atMost}.
+     * ended within {@code atMost} (under the grader, no longer than the test's limit: {@link Deadline}).
      */
     Throwable thrown(Duration atMost, String what) throws InterruptedException {
+        Deadline deadline = Deadline.atMost(atMost);
         try {
-            task.get(atMost.toNanos(), TimeUnit.NANOSECONDS);
+            task.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (ExecutionException e) {
             return e.getCause();
         } catch (TimeoutException e) {
-            return fail("%s, but thread '%s' was still running after %d ms, in state %s", what, name(),
-                    atMost.toMillis(), thread.getState());
+            return fail("%s, but thread '%s' was still running after %s, in state %s", what, name(),
+                    deadline, thread.getState());
         }
     }
 

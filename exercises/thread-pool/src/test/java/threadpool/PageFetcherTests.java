@@ -86,8 +86,8 @@ class PageFetcherTests {
 
         if (server.maxInFlight() < 5) {
             fail("The server saw at most %d of the 5 requests at the same time (it held each request until all 5 had"
-                    + " arrived, and gave up after %d s). fetchAll must submit every request to the executor before it"
-                    + " waits for any response.", server.maxInFlight(), TestServer.GIVE_UP_AFTER / 1000);
+                    + " arrived, and gave up %s after the first). fetchAll must submit every request to the executor before"
+                    + " it waits for any response.", server.maxInFlight(), server.holdDeadline());
         }
         assertThat(bodies).hasSize(5);
     }

@@ -72,11 +72,12 @@ class ParallelMapperTests {
         CyclicBarrier allFour = new CyclicBarrier(4);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
+        Deadline deadline = Deadline.atMostSeconds(5);
 
         List<String> results = ParallelMapper.map(fixedPool(4), name -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                allFour.await(5, TimeUnit.SECONDS); // each task waits here until all four are running
+                allFour.await(deadline.toMillis(), TimeUnit.MILLISECONDS); // each task waits here until all four are running
             } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
                 // not all four ever ran together: the check below says so
             } finally {
@@ -87,8 +88,8 @@ class ParallelMapperTests {
 
         if (mostAtOnce.get() < 4) {
             fail("On a pool of 4 threads, map of 4 inputs ran at most %d of the tasks at the same time; each task waited"
-                    + " for the other three to be running and none came within 5 s. Submit every task first, then wait"
-                    + " for the results: a get() right after each submit() runs them one at a time.", mostAtOnce.get());
+                    + " for the other three to be running and none came within %s. Submit every task first, then wait"
+                    + " for the results: a get() right after each submit() runs them one at a time.", mostAtOnce.get(), deadline);
         }
         assertThat(results).containsExactly("A", "B", "C", "D");
     }

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #holdUntilInFlight(int)} makes every page request wait, inside the server, until that many requests
  * are in flight together: requests sent all at once all get there and are answered; requests sent one after
- * another never do, and after {@link #GIVE_UP_AFTER} the server stops holding them and answers anyway, so the
+ * another never do, and {@link #holdDeadline()} after the first of them arrived ({@link #GIVE_UP_AFTER}, or the
+ * test's limit under the grader if that is shorter) the server stops holding them and answers anyway, so that the
  * test can report how many it saw at once. {@link #answerInReverseOrder(int)} makes page {@code i} wait until
  * page {@code i + 1} has been answered, so that later pages finish first; with
  * {@link #answerAfterTheNextPageWasFetched(int)} page {@code i} waits until the test has seen page {@code i + 1}
@@ -40,8 +42,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestServer implements AutoCloseable {
 
-    /** How long a held request waits for the others before the server gives up holding requests. */
-    static final long GIVE_UP_AFTER = 5_000;
+    /**
+     * How long held requests wait for the others, from the first one's arrival, before the server gives up holding
+     * requests; under the grader no longer than the test's limit (see {@link #holdDeadline()}).
+     */
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(5);
+    /**
+     * How long page {@code i} waits for the request for page {@code i + 1} to arrive before it is answered anyway. Not
+     * shortened to the test's limit under the grader: a fetchAll that sends one request after another never sends
+     * page {@code i + 1} while page {@code i} waits, and shorter waits would answer its pages in time for it to pass
+     * the test it now runs out of time in.
+     */
+    static final long NEXT_PAGE_GIVE_UP_AFTER = 5_000;
     static final long DELAY_MILLIS = 50;
 
     private final HttpServer server;
@@ -51,8 +63,13 @@ final class TestServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch allInFlight;
+    private volatile Deadline hold;
+    private long holdEndNanos; // guarded by this; set when the first held request arrives
+    private boolean holdStarted; // guarded by this
     private volatile boolean gaveUp;
     private final Map<Integer, CountDownLatch> answered = new ConcurrentHashMap<>();
+    private final Map<Integer, CountDownLatch> arrived = new ConcurrentHashMap<>();
+    private volatile Deadline nextPageFetched;
     private volatile int reverseOrderOf;
     private volatile boolean fetchedSignals;
 
@@ -69,15 +86,35 @@ final class TestServer implements AutoCloseable {
         server.start();
     }
 
-    /** From now on, every page request waits until {@code requests} page requests are in flight at once. */
+    /**
+     * From now on, every page request waits until {@code requests} page requests are in flight at once, or until
+     * {@link #holdDeadline()} has passed since the first of them arrived. Call it on the test's thread: how long the
+     * server holds requests is decided here, from the running test's limit under the grader.
+     */
     void holdUntilInFlight(int requests) {
+        hold = Deadline.atMost(GIVE_UP_AFTER);
+        synchronized (this) {
+            holdStarted = false;
+        }
         allInFlight = new CountDownLatch(requests);
     }
 
-    /** From now on, page {@code i} (of pages 0 to {@code pages - 1}) is answered only after page {@code i + 1}. */
+    /** How long held requests wait for the others before the server gives up: for the test's failure message. */
+    Deadline holdDeadline() {
+        return hold;
+    }
+
+    /**
+     * From now on, page {@code i} (of pages 0 to {@code pages - 1}) is answered only after page {@code i + 1}: page
+     * {@code i} waits up to {@link #NEXT_PAGE_GIVE_UP_AFTER} for the request for page {@code i + 1} to arrive, then up
+     * to 5 s (no longer than the test's limit under the grader) for page {@code i + 1} to be answered (or fetched),
+     * and is answered anyway after that. Call it on the test's thread.
+     */
     void answerInReverseOrder(int pages) {
+        nextPageFetched = Deadline.atMost(Duration.ofMillis(NEXT_PAGE_GIVE_UP_AFTER));
         for (int i = 0; i < pages; i++) {
             answered.put(i, new CountDownLatch(1));
+            arrived.put(i, new CountDownLatch(1));
         }
         reverseOrderOf = pages;
     }
@@ -139,6 +176,7 @@ final class TestServer implements AutoCloseable {
                 respond(exchange, code, code == 204 ? null : "status " + code);
             } else if (path.startsWith("/page/")) {
                 String name = path.substring("/page/".length());
+                pageArrived(name);
                 holdForTheOthers();
                 pause(DELAY_MILLIS);
                 waitForTheNextPage(name);
@@ -163,7 +201,7 @@ final class TestServer implements AutoCloseable {
             return;
         }
         try {
-            if (!latch.await(GIVE_UP_AFTER, TimeUnit.MILLISECONDS)) {
+            if (!latch.await(holdEndNanos() - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 gaveUp = true; // requests came one at a time: stop holding them, so that the test can end
             }
         } catch (InterruptedException e) {
@@ -171,13 +209,34 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** When the server stops holding requests: {@link #holdDeadline()} after the first held request arrived. */
+    private synchronized long holdEndNanos() {
+        if (!holdStarted) {
+            holdStarted = true;
+            holdEndNanos = hold.endNanosFromNow();
+        }
+        return holdEndNanos;
+    }
+
+    private void pageArrived(String name) {
+        CountDownLatch here = reverseOrderOf > 0 ? arrived.get(index(name)) : null;
+        if (here != null) {
+            here.countDown();
+        }
+    }
+
     private void waitForTheNextPage(String name) {
-        CountDownLatch next = reverseOrderOf > 0 ? answered.get(index(name) + 1) : null;
-        if (next == null) {
+        int next = index(name) + 1;
+        CountDownLatch nextAnswered = reverseOrderOf > 0 ? answered.get(next) : null;
+        if (nextAnswered == null) {
             return;
         }
         try {
-            next.await(GIVE_UP_AFTER, TimeUnit.MILLISECONDS);
+            // Once the next page's request is here, a fetchAll on the test's pool has it fetched at once: the wait for
+            // that is cut to the test's limit under the grader.
+            if (arrived.get(next).await(NEXT_PAGE_GIVE_UP_AFTER, TimeUnit.MILLISECONDS)) {
+                nextAnswered.await(nextPageFetched.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
