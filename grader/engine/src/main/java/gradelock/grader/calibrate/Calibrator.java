@@ -40,6 +40,7 @@ public final class Calibrator {
             throw new IllegalArgumentException("runs must be at least 1, but was " + runs);
         }
         Map<String, Long> slowest = new TreeMap<>();
+        Map<String, Long> busiest = new TreeMap<>();
         for (int run = 1; run <= runs; run++) {
             ExerciseOutcome outcome = grader.grade(reference, List.of(exercise.id()), new GradingObserver() { }).exercise(exercise.id());
             onRun.accept(run, outcome);
@@ -50,9 +51,12 @@ public final class Calibrator {
                         outcome.tests().isEmpty() ? outcome.status().jsonName() + ": " + outcome.message()
                                 : lost.stream().map(test -> test.name() + " " + test.verdict().jsonName()).collect(Collectors.joining(", "))));
             }
-            outcome.tests().forEach(test -> slowest.merge(test.name(), test.slowestRunMillis(), Math::max));
+            outcome.tests().forEach(test -> {
+                slowest.merge(test.name(), test.slowestRunMillis(), Math::max);
+                busiest.merge(test.name(), test.busiestRunMillis(), Math::max);
+            });
         }
-        return CalibratedLimits.measured(runs, machine, slowest, exercise.testTimeout().toMillis());
+        return CalibratedLimits.measured(runs, machine, slowest, busiest, exercise.testTimeout().toMillis());
     }
 
     /** The reference lost a test while being measured. */

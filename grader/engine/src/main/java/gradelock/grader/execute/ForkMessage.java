@@ -48,13 +48,21 @@ public sealed interface ForkMessage {
     /**
      * One run of a test method ended with a verdict.
      *
-     * @param waiting for a deadlock or a stall, the threads involved and what each waits for; otherwise empty
+     * @param waiting    for a deadlock or a stall, the threads involved and what each waits for; otherwise empty
+     * @param busyMillis how much of the run something of the test was running rather than waiting, as the watchdog
+     *                   saw it; the whole run where it was not watched
      */
     record RunFinished(String id, Verdict verdict, String message, long durationMillis, List<SourceLocation> locations,
-                       List<WaitingThread> waiting) implements ForkMessage {
+                       List<WaitingThread> waiting, long busyMillis) implements ForkMessage {
         public RunFinished {
             locations = List.copyOf(locations);
             waiting = waiting == null ? List.of() : List.copyOf(waiting);
+            busyMillis = Math.min(Math.max(busyMillis, 0), durationMillis);
+        }
+
+        public RunFinished(String id, Verdict verdict, String message, long durationMillis, List<SourceLocation> locations,
+                           List<WaitingThread> waiting) {
+            this(id, verdict, message, durationMillis, locations, waiting, durationMillis);
         }
 
         public RunFinished(String id, Verdict verdict, String message, long durationMillis, List<SourceLocation> locations) {

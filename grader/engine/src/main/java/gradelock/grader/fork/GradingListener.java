@@ -115,7 +115,7 @@ final class GradingListener implements TestExecutionListener {
                     channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), Verdict.LEAKED, leaked.get(), millis, List.of()));
                     haltHere();
                 }
-                channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.PASSED, null, millis, List.of()));
+                channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.PASSED, null, millis, List.of(), List.of(), run.busyMillis()));
             }
             case ABORTED -> channel.send(new ForkMessage.RunFinished(run.methodId(), Verdict.NOT_RUN,
                     "Aborted: " + result.getThrowable().map(FailureClassifier::messageOf).orElse("an assumption did not hold"), millis, List.of()));

@@ -99,10 +99,26 @@ final class Watchdog implements Runnable {
                 quietSignature = List.of();
                 continue;
             }
+            run.looked(isBusy(run));
             if (checkDeadlock(run) || checkStall(run) || checkTimeLimits(run) || checkResourceLimits(run)) {
                 return; // this JVM is tainted: the grader ends it and runs the rest in a fresh one
             }
         }
+    }
+
+    /**
+     * Whether anything of the run is running: a thread of it, its own thread included, or a carrier of virtual threads
+     * (which carries one of them while it runs); or a child process, whose work no thread shows. Calibration counts the
+     * runs' busy time and their waiting apart ({@link CalibratedLimits}).
+     */
+    private boolean isBusy(TestRun run) {
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            if (thread != null && thread.getThreadState() == Thread.State.RUNNABLE && isWatched(run, thread)
+                    && (run.belongsToRun(thread.getThreadId()) || threadClass(thread.getThreadId()).equals(CARRIER_THREAD))) {
+                return true;
+            }
+        }
+        return ProcessHandle.current().children().findAny().isPresent();
     }
 
     private boolean checkDeadlock(TestRun run) {
@@ -270,10 +286,8 @@ final class Watchdog implements Runnable {
         if (++pastLimitPolls < POLLS_PAST_LIMIT) {
             return false; // seen once more, so that a test caught between two steps of its own is not taken for a hung one
         }
-        return reportTimeout(run, String.format("Timed out: the test ran %s, past its limit of %s, and was stopped; the reference"
-                        + " solution needs at most %s for it, and the limit allows %d times that (at least %s). Its threads:",
-                duration(elapsed), duration(calibrated.limitMillis()), duration(calibrated.referenceMaxMillis()), CalibratedLimits.FACTOR,
-                duration(CalibratedLimits.FLOOR_MILLIS)));
+        return reportTimeout(run, String.format("Timed out: the test ran %s, past its limit of %s, and was stopped; %s Its threads:",
+                duration(elapsed), duration(calibrated.limitMillis()), calibrated.explained()));
     }
 
     /**
@@ -332,7 +346,7 @@ final class Watchdog implements Runnable {
 
     /** A duration as a student reads it: {@code 40 ms}, {@code 1.5 s}. */
     static String duration(long millis) {
-        return millis < 1_000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
+        return CalibratedLimits.duration(millis);
     }
 
     /** The class of a live platform thread, looked up once per thread: the JDK's own threads are told apart by class. */
@@ -370,7 +384,8 @@ final class Watchdog implements Runnable {
         if (!run.decide()) {
             return false;
         }
-        channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations, waiting));
+        channel.sendTaintingVerdict(new ForkMessage.RunFinished(run.methodId(), verdict, message, run.elapsedMillis(), locations, waiting,
+                run.busyMillis()));
         return true;
     }
 }

@@ -25,6 +25,7 @@ public final class Scorer {
         int passedRuns = (int) runs.stream().filter(run -> run.verdict() == Verdict.PASSED).count();
         long millis = runs.stream().mapToLong(ForkMessage.RunFinished::durationMillis).sum();
         long slowestRunMillis = runs.stream().mapToLong(ForkMessage.RunFinished::durationMillis).max().orElse(0);
+        long busiestRunMillis = runs.stream().mapToLong(ForkMessage.RunFinished::busyMillis).max().orElse(0);
         Optional<ForkMessage.RunFinished> firstBad = runs.stream().filter(run -> run.verdict() != Verdict.PASSED).findFirst();
 
         Verdict verdict;
@@ -48,6 +49,6 @@ public final class Scorer {
         }
         int score = verdict == Verdict.PASSED ? test.points() : 0;
         return new TestOutcome(test.name(), score, test.points(), verdict, exercise.visibilityOf(test.className()),
-                runs.size(), passedRuns, millis, message, test.displayName(), locations, waiting, slowestRunMillis);
+                runs.size(), passedRuns, millis, message, test.displayName(), locations, waiting, slowestRunMillis, busiestRunMillis);
     }
 }

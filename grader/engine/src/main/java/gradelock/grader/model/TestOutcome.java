@@ -12,6 +12,7 @@ import java.util.List;
  * @param locations the submission's source lines the verdict points at (threads of a deadlock, say)
  * @param waiting   for a deadlock or a stall, its threads and what each waits for (written to JSON only then)
  * @param slowestRunMillis the longest of its runs, which is what a calibrated limit bounds
+ * @param busiestRunMillis the most running (rather than waiting) time of any of its runs, which calibration weighs apart
  */
 @JsonPropertyOrder({"name", "score", "max_score", "verdict", "visibility", "runs", "passed_runs", "duration_ms", "message", "waiting"})
 public record TestOutcome(
@@ -27,7 +28,8 @@ public record TestOutcome(
         @JsonIgnore String displayName,
         @JsonIgnore List<SourceLocation> locations,
         @JsonProperty("waiting") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingThread> waiting,
-        @JsonIgnore long slowestRunMillis) {
+        @JsonIgnore long slowestRunMillis,
+        @JsonIgnore long busiestRunMillis) {
 
     public TestOutcome {
         locations = locations == null ? List.of() : List.copyOf(locations);
@@ -37,7 +39,7 @@ public record TestOutcome(
     public TestOutcome(String name, int score, int maxScore, Verdict verdict, Visibility visibility, int runs, int passedRuns,
                        long durationMillis, String message, String displayName, List<SourceLocation> locations) {
         this(name, score, maxScore, verdict, visibility, runs, passedRuns, durationMillis, message, displayName, locations, List.of(),
-                durationMillis);
+                durationMillis, durationMillis);
     }
 
     public boolean passed() {

@@ -45,7 +45,7 @@ class CalibratedLimitsTests {
                 FIXTURE + ".waitsOnItsOwnTermsForASpinningSubmission", limit());
         ExerciseSpec spec = new ExerciseSpec("fixture", "Fixture", "gradelock.fixtures", List.of("Locks"),
                 List.of("gradelock.fixtures." + FIXTURE), List.of(), 10, 120, 0)
-                .withLimits(new CalibratedLimits(1, CalibratedLimits.FACTOR, CalibratedLimits.FLOOR_MILLIS, "test", limits));
+                .withLimits(new CalibratedLimits(1, CalibratedLimits.FACTOR, CalibratedLimits.WAIT_FACTOR, CalibratedLimits.FLOOR_MILLIS, "test", limits));
         Path emptyClasses = Files.createDirectories(workDir.resolve("classes"));
         CompiledSubmission submission = new CompiledSubmission("fixture", emptyClasses, Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
         new ForkRunner(ForkOptions.likeThisJvm(), workDir).run(spec, submission, runs -> {
@@ -55,7 +55,7 @@ class CalibratedLimitsTests {
     }
 
     private static CalibratedLimits.TestLimit limit() {
-        return new CalibratedLimits.TestLimit(REFERENCE_MILLIS, CalibratedLimits.limitFor(REFERENCE_MILLIS, 10_000));
+        return new CalibratedLimits.TestLimit(REFERENCE_MILLIS, REFERENCE_MILLIS, CalibratedLimits.limitFor(REFERENCE_MILLIS, REFERENCE_MILLIS, 10_000));
     }
 
     private static TestOutcome outcome(String method) {
@@ -65,11 +65,30 @@ class CalibratedLimitsTests {
     }
 
     @Test
-    void aLimitIsTwentyTimesTheReferenceAtLeastOneSecondAndAtMostTheCeiling() {
-        assertThat(CalibratedLimits.limitFor(40, 10_000)).isEqualTo(1_000);
-        assertThat(CalibratedLimits.limitFor(120, 10_000)).isEqualTo(2_400);
-        assertThat(CalibratedLimits.limitFor(121, 10_000)).as("rounded up to a tenth of a second").isEqualTo(2_500);
-        assertThat(CalibratedLimits.limitFor(1_600, 10_000)).isEqualTo(10_000);
+    void aLimitIsTwentyTimesTheReferencesRunningAndTwiceItsWaitingAtLeastOneSecondAndAtMostTheCeiling() {
+        assertThat(CalibratedLimits.limitFor(40, 40, 10_000)).isEqualTo(1_000);
+        assertThat(CalibratedLimits.limitFor(120, 120, 10_000)).isEqualTo(2_400);
+        assertThat(CalibratedLimits.limitFor(121, 121, 10_000)).as("rounded up to a tenth of a second").isEqualTo(2_500);
+        assertThat(CalibratedLimits.limitFor(1_600, 1_600, 10_000)).isEqualTo(10_000);
+        assertThat(CalibratedLimits.limitFor(1_600, 100, 10_000)).as("100 ms running, 1.5 s waiting").isEqualTo(5_000);
+        assertThat(CalibratedLimits.limitFor(305, 20, 10_000)).as("20 ms running, 285 ms waiting").isEqualTo(1_000);
+    }
+
+    @Test
+    void aTimeoutSaysHowTheLimitFollowsFromTheReference() {
+        assertThat(new CalibratedLimits.TestLimit(1_600, 100L, 5_000).explained()).isEqualTo("the reference solution needs at most 1.6 s"
+                + " for it, 100 ms of it running and the rest waiting, and the limit allows 20 times the running and 2 times the waiting"
+                + " (at least 1.0 s).");
+        assertThat(new CalibratedLimits.TestLimit(120, null, 2_400).explained()).as("a limit from before running and waiting were told apart")
+                .isEqualTo("the reference solution needs at most 120 ms for it, and the limit allows 20 times that (at least 1.0 s).");
+    }
+
+    @Test
+    void theWatchdogTellsARunsRunningFromItsWaiting() {
+        TestOutcome sleeps = outcome("takesTenTimesTheReference");
+        TestOutcome works = outcome("doesItsOwnWorkPastItsLimit");
+        assertThat(sleeps.busiestRunMillis()).as("ms of a 400 ms sleep counted as running").isLessThan(sleeps.durationMillis() / 3);
+        assertThat(works.busiestRunMillis()).as("ms of 1.5 s spinning counted as running").isGreaterThan(works.durationMillis() * 2 / 3);
     }
 
     @Test

@@ -109,7 +109,7 @@ class HtmlInBrowserTests {
     private static TestOutcome test(String name, Verdict verdict, String message, List<WaitingThread> waiting, int points) {
         boolean passed = verdict == Verdict.PASSED;
         return new TestOutcome(name, passed ? points : 0, points, verdict, name.contains("Hidden") ? Visibility.HIDDEN : Visibility.VISIBLE,
-                1, passed ? 1 : 0, 10, passed ? null : message, name, List.of(), waiting, 10);
+                1, passed ? 1 : 0, 10, passed ? null : message, name, List.of(), waiting, 10, 10);
     }
 
     private BufferedImage screenshot(Path page) throws Exception {
