@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * <p>In a plain build (a student's {@code ./mvnw test}) the wait is the one the test names. Under the grader it is no
  * longer than the test's calibrated time limit: {@value #LIMIT_PROPERTY} holds it, 20 times what the reference
- * solution needs for the whole test and at least 1 s, which is as fair as the limit itself. Code that never does what
+ * solution spends running in the whole test plus twice what it spends waiting, at least 1 s, which is as fair to the
+ * wait as the limit is to the test. Code that never does what
  * the test waits for then fails in a second or two instead of ten, and correct code, even ten times slower than the
  * reference, is not affected.
  *
