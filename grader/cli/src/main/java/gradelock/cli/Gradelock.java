@@ -140,7 +140,7 @@ public final class Gradelock implements Runnable {
         Path html;
 
         @Option(names = "--jobs", paramLabel = "N", description = "exercises graded at once, each in test JVMs of its own"
-                + " (default: one per core, here ${DEFAULT-VALUE}); reports list them in order all the same")
+                + " (default: two per core, here ${DEFAULT-VALUE}); reports list them in order all the same")
         int jobs = Grader.defaultExercisesAtOnce();
 
         @Override
@@ -198,7 +198,7 @@ public final class Gradelock implements Runnable {
         @Option(names = "--runs", paramLabel = "N", description = "grade every variant N times (default: ${DEFAULT-VALUE})")
         int runs = Validator.DEFAULT_RUNS;
 
-        @Option(names = "--jobs", paramLabel = "N", description = "variants graded at once (default: one per core, here ${DEFAULT-VALUE})")
+        @Option(names = "--jobs", paramLabel = "N", description = "variants graded at once (default: two per core, here ${DEFAULT-VALUE})")
         int jobs = Validator.defaultJobs();
 
         @Option(names = "--exercise", paramLabel = "ID", description = "validate only this exercise (repeatable); default: all")
@@ -310,7 +310,7 @@ public final class Gradelock implements Runnable {
         @Option(names = "--out", paramLabel = "OUT", required = true, description = "where the results go")
         Path out;
 
-        @Option(names = "--jobs", paramLabel = "N", description = "students graded at once (default: one per two cores, here ${DEFAULT-VALUE})")
+        @Option(names = "--jobs", paramLabel = "N", description = "students graded at once (default: two per core, each one exercise at a time, here ${DEFAULT-VALUE})")
         int jobs = BatchGrader.defaultJobs();
 
         @Option(names = "--force", description = "grade again the students that already have a result in OUT")
@@ -337,7 +337,7 @@ public final class Gradelock implements Runnable {
             }
             List<String> columns = exercises.isEmpty() ? catalog.ids() : exercises.stream().distinct().toList();
             PrintWriter console = spec.commandLine().getOut();
-            // the cores left over by the students graded at once go to their exercises
+            // the test JVMs left over by the students graded at once go to their exercises
             Grader grader = new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(Math.max(1, Grader.defaultExercisesAtOnce() / jobs));
             List<StudentResult> results = new BatchGrader(grader, out, jobs, force)
                     .grade(students, exercises, columns, new BatchProgress(console));

@@ -74,9 +74,18 @@ public final class Grader {
         return new Grader(catalog, forkOptions, workRoot, exercisesAtOnce);
     }
 
-    /** One exercise per core: each has a test JVM of its own (docs/grader.md, "Grading several at once"). */
+    /** As many exercises as test JVMs may run at once, each in a test JVM of its own. */
     public static int defaultExercisesAtOnce() {
-        return Runtime.getRuntime().availableProcessors();
+        return testJvmsAtOnce();
+    }
+
+    /**
+     * How many test JVMs the grader runs at once by default: two per core. Tests spend most of their time waiting (for
+     * a timeout, for each other, for child JVMs), so one per core left a core idle half the time; four at once on two
+     * cores held every verdict of {@code validate}, twice in a row (docs/grader.md, "Grading several at once").
+     */
+    public static int testJvmsAtOnce() {
+        return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     /**

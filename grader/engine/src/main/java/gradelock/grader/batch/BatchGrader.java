@@ -50,9 +50,12 @@ public final class BatchGrader {
         this.regrade = regrade;
     }
 
-    /** How many students to grade at once by default: one per two cores (see docs/grader.md, "Batch"). */
+    /**
+     * How many students to grade at once by default: as many as test JVMs may run at once ({@link Grader#testJvmsAtOnce}),
+     * each one exercise at a time, so that no student's last exercise leaves the others' share idle (docs/grader.md, "Batch").
+     */
     public static int defaultJobs() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Grader.testJvmsAtOnce();
     }
 
     public List<StudentResult> grade(List<StudentSubmission> students, List<String> exerciseIds, List<String> gradebookColumns,

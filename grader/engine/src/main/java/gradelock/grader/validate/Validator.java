@@ -54,9 +54,9 @@ public final class Validator {
         this.jobs = jobs;
     }
 
-    /** One variant per core: on two cores, two at once held every verdict (docs/grader.md, "Validate"). */
+    /** As many variants as test JVMs may run at once ({@link Grader#testJvmsAtOnce}). */
     public static int defaultJobs() {
-        return Runtime.getRuntime().availableProcessors();
+        return Grader.testJvmsAtOnce();
     }
 
     public ValidationReport validate(List<Variant> variants, int runs, ValidationObserver observer) {
