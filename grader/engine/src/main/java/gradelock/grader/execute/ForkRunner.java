@@ -2,6 +2,7 @@ package gradelock.grader.execute;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gradelock.grader.compile.CompiledSubmission;
+import gradelock.grader.model.CalibratedLimits;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.Verdict;
 import java.io.File;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -199,9 +201,10 @@ public final class ForkRunner {
                     StartedFork fork = next;
                     next = null;
                     try {
-                        // once a lane has needed a fresh JVM it tends to need more (one per hanging test): the next one
-                        // boots while this one runs, so that a hang costs its limit and not a JVM's start as well
-                        next = forks > 1 ? grading.startFork() : null;
+                        // once a lane has needed a fresh JVM it tends to need more (one per hanging test), and a lane is
+                        // dealt tests only after hangs: the next JVM boots while this one runs, so that a hang costs its
+                        // limit and not a JVM's start as well
+                        next = forks > 1 || tests != null ? grading.startFork() : null;
                         end = drive(fork, grading.exercise, grading.submission, selection, grading.onlyTests, grading.deadline, progress, watch);
                     } finally {
                         grading.closeLater(fork);
@@ -245,19 +248,38 @@ public final class ForkRunner {
             return Optional.empty();
         }
 
-        /** Starts the other lanes with every {@value #LANES}th test each, and returns this lane's share. */
+        /**
+         * Starts the other lanes and returns this lane's share of the tests left. Each test goes to the lane whose tests
+         * so far have the least time in all, by their limits (the longest first): if they hang too, each lane waits out
+         * about as long as the others.
+         */
         private List<String> dealOut(List<String> remaining) {
             int lanes = Math.min(LANES, remaining.size());
             List<List<String>> shares = new ArrayList<>();
+            long[] load = new long[lanes];
             for (int lane = 0; lane < lanes; lane++) {
                 shares.add(new ArrayList<>());
             }
-            for (int i = 0; i < remaining.size(); i++) {
-                shares.get(i % lanes).add(remaining.get(i));
+            List<String> longestFirst = remaining.stream().sorted(Comparator.comparingLong(this::limitMillis).reversed()).toList();
+            for (String test : longestFirst) {
+                int lightest = 0;
+                for (int lane = 1; lane < lanes; lane++) {
+                    lightest = load[lane] < load[lightest] ? lane : lightest;
+                }
+                shares.get(lightest).add(test);
+                load[lightest] += limitMillis(test);
             }
-            shares.subList(1, lanes).forEach(grading::startLane);
-            tests = Set.copyOf(shares.get(0));
-            return List.copyOf(shares.get(0));
+            // in the plan's order within each lane, as the tests would run one after another
+            List<List<String>> inPlanOrder = shares.stream().map(share -> remaining.stream().filter(share::contains).toList()).toList();
+            inPlanOrder.subList(1, lanes).forEach(grading::startLane);
+            tests = Set.copyOf(inPlanOrder.get(0));
+            return inPlanOrder.get(0);
+        }
+
+        /** How long a test may run: its calibrated limit, or the exercise's ceiling. */
+        private long limitMillis(String testId) {
+            return grading.progress.nameOf(testId).flatMap(grading.exercise.limits()::of).map(CalibratedLimits.TestLimit::limitMillis)
+                    .orElse(grading.exercise.testTimeout().toMillis());
         }
     }
 
@@ -623,6 +645,11 @@ public final class ForkRunner {
         synchronized List<String> unfinished(Set<String> among) {
             return plan.stream().map(ForkMessage.PlannedTest::id)
                     .filter(id -> !finished.contains(id) && (among == null || among.contains(id))).toList();
+        }
+
+        /** The name of a planned test ({@code Class.method}), as limits and reports know it. */
+        synchronized Optional<String> nameOf(String id) {
+            return plan.stream().filter(t -> t.id().equals(id)).map(ForkMessage.PlannedTest::name).findFirst();
         }
 
         private TestRuns testRuns(String id) {
