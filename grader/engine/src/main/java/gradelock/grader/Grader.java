@@ -9,6 +9,7 @@ import gradelock.grader.execute.ExecutionReport;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.execute.ForkRunner;
 import gradelock.grader.execute.TemporaryFolders;
+import gradelock.grader.grade.ReportText;
 import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.ExerciseSpec;
@@ -118,7 +119,8 @@ public final class Grader {
                     GradingObserver inOrder = relay.forExercise(i);
                     pending.add(pool.submit(() -> {
                         inOrder.exerciseStarted(exercise);
-                        ExerciseOutcome outcome = gradeExercise(exercise, found.get(exercise.id()), onlyTests, workDir.resolve(exercise.id()), inOrder);
+                        ExerciseOutcome outcome = ReportText.withMessageEscaped(
+                                gradeExercise(exercise, found.get(exercise.id()), onlyTests, workDir.resolve(exercise.id()), inOrder));
                         inOrder.exerciseGraded(exercise, outcome);
                         return outcome;
                     }));
@@ -167,8 +169,9 @@ public final class Grader {
                 return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.POLICY_VIOLATION, policySummary(violations));
             }
             List<TestOutcome> tests = new ArrayList<>();
+            ReportText text = new ReportText(ok.submission().sourceByClass());
             ExecutionReport report = new ForkRunner(forkOptions, workDir).run(exercise, ok.submission(), onlyTests, runs -> {
-                TestOutcome test = Scorer.score(exercise, runs);
+                TestOutcome test = text.cleaned(Scorer.score(exercise, runs));
                 tests.add(test);
                 observer.testGraded(exercise, test);
             });

@@ -222,8 +222,9 @@ public final class ForkRunner {
                         break;
                     }
                     if (System.nanoTime() >= grading.deadline) {
+                        // the reason the last JVM ended, unless that was the budget itself, which the sentence already says
                         progress.notRun(remaining, "Not run: the exercise's time budget of " + grading.budget.toSeconds()
-                                + " s ran out before this test (" + end.reason() + ").");
+                                + " s ran out before this test" + (end.kind() == EndKind.BUDGET ? "." : " (" + end.reason() + ")."));
                         break;
                     }
                     if (!watch.finishedAnyInLastFork()) {

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Picks the submission's own lines out of stack traces, so reports point where a student can act. */
-final class SubmissionFrames {
+public final class SubmissionFrames {
 
     private static final String APPLICATION_LOADER = "app";
 
     private final Map<String, String> sourceByClass;
 
-    SubmissionFrames(Map<String, String> sourceByClass) {
+    public SubmissionFrames(Map<String, String> sourceByClass) {
         this.sourceByClass = sourceByClass;
     }
 
@@ -26,13 +26,13 @@ final class SubmissionFrames {
      * a class of the same name through a loader of its own (a test-owned stand-in for one of the student's classes);
      * those lines are not the student's, whatever the class is called.
      */
-    boolean isSubmissionFrame(StackTraceElement frame) {
+    public boolean isSubmissionFrame(StackTraceElement frame) {
         String loader = frame.getClassLoaderName();
         return isSubmissionClass(frame.getClassName()) && (loader == null || loader.equals(APPLICATION_LOADER));
     }
 
     /** The innermost frame of the submission's code, if the stack passes through it. */
-    Optional<SourceLocation> innermost(StackTraceElement[] stack) {
+    public Optional<SourceLocation> innermost(StackTraceElement[] stack) {
         return Arrays.stream(stack).filter(this::isSubmissionFrame).findFirst().map(this::locationOf);
     }
 
