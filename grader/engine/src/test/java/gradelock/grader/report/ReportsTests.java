@@ -55,7 +55,7 @@ class ReportsTests {
         assertThat(all.getAttribute("errors")).isEqualTo("1");
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("type")).isEqualTo("stalled");
-        assertThat(failure.getAttribute("message")).isEqualTo("expected <3> & \"got\" 4, 100% sure: | pipes | and ``` fences ```");
+        assertThat(failure.getAttribute("message")).isEqualTo("stalled: expected <3> & \"got\" 4, 100% sure: | pipes | and ``` fences ```");
         assertThat(failure.getTextContent()).contains(NASTY);
         assertThat(((Element) failure.getParentNode()).getAttribute("classname")).isEqualTo("bounded-buffer.BoundedBufferHiddenTests");
     }
