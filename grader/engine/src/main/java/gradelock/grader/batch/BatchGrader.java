@@ -10,6 +10,7 @@ import gradelock.grader.report.ScoreCard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class BatchGrader {
             try (PrintWriter cardWriter = new PrintWriter(card)) {
                 result = grader.grade(student.path().toAbsolutePath().normalize(), exerciseIds, new ScoreCard(cardWriter));
             }
-            Files.writeString(folder.resolve(REPORT_FILE), card.toString());
+            AtomicFiles.write(folder.resolve(REPORT_FILE), card.toString());
             AtomicFiles.write(folder.resolve(HTML_REPORT_FILE), HtmlReport.toHtml(result));
             // result.json last: its presence is what marks this student as done
             GradingObserver json = new JsonReport(folder.resolve(RESULT_FILE));
@@ -116,8 +117,8 @@ public final class BatchGrader {
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             try {
-                Files.writeString(folder.resolve(FAILURE_FILE), "The grader could not grade this submission: " + reason + System.lineSeparator());
-            } catch (IOException unwritable) {
+                AtomicFiles.write(folder.resolve(FAILURE_FILE), "The grader could not grade this submission: " + reason + System.lineSeparator());
+            } catch (UncheckedIOException unwritable) {
                 reason += " (and " + FAILURE_FILE + " could not be written: " + unwritable.getMessage() + ")";
             }
             return StudentResult.failed(student.student(), reason);
