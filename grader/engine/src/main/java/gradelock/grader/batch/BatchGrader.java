@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,8 +58,12 @@ public final class BatchGrader {
         return Grader.testJvmsAtOnce();
     }
 
-    public List<StudentResult> grade(List<StudentSubmission> students, List<String> exerciseIds, List<String> gradebookColumns,
-                                     BatchObserver observer) throws InterruptedException {
+    /**
+     * Grades {@code students} on {@code exerciseIds} (every exercise when empty) and returns the class summary, out of
+     * those exercises or, when none are named, out of the ones the class submitted.
+     */
+    public ClassSummary grade(List<StudentSubmission> students, List<String> exerciseIds, List<String> gradebookColumns,
+                              BatchObserver observer) throws InterruptedException {
         List<StudentResult> results = new ArrayList<>();
         List<StudentSubmission> toGrade = new ArrayList<>();
         for (StudentSubmission student : students) {
@@ -92,9 +95,9 @@ public final class BatchGrader {
         } finally {
             pool.shutdownNow();
         }
-        results.sort(Comparator.comparing(StudentResult::student));
-        observer.batchFinished(List.copyOf(results));
-        return List.copyOf(results);
+        ClassSummary summary = ClassSummary.of(results, exerciseIds);
+        observer.batchFinished(summary);
+        return summary;
     }
 
     private StudentResult gradeOne(StudentSubmission student, List<String> exerciseIds) {
