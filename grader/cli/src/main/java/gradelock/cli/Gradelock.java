@@ -12,7 +12,6 @@ import gradelock.grader.report.GradingObserver;
 import gradelock.grader.batch.BatchGrader;
 import gradelock.grader.discover.UnreadableSubmissionException;
 import gradelock.grader.batch.ClassSummary;
-import gradelock.grader.batch.StudentResult;
 import gradelock.grader.batch.StudentSubmission;
 import gradelock.grader.report.AtomicFiles;
 import gradelock.grader.report.BatchProgress;
@@ -298,7 +297,8 @@ public final class Gradelock implements Runnable {
     @Command(name = "batch", mixinStandardHelpOptions = true,
             description = {"Grades a whole class: DIR holds one folder or .zip per student, named by the student's id.",
                     "Writes OUT/<student>/result.json, report.txt and report.html as each student finishes, OUT/gradebook.csv after"
-                            + " each, and at the end OUT/summary.txt and summary.html. Students graded before are skipped unless --force."})
+                            + " each, and at the end OUT/summary.txt and summary.html, out of the exercises named with --exercise or"
+                            + " else those the class submitted. Students graded before are skipped unless --force."})
     static final class Batch implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -339,12 +339,12 @@ public final class Gradelock implements Runnable {
             PrintWriter console = spec.commandLine().getOut();
             // the test JVMs left over by the students graded at once go to their exercises
             Grader grader = new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(Math.max(1, Grader.defaultExercisesAtOnce() / jobs));
-            List<StudentResult> results = new BatchGrader(grader, out, jobs, force)
+            ClassSummary summary = new BatchGrader(grader, out, jobs, force)
                     .grade(students, exercises, columns, new BatchProgress(console));
-            ClassSummary summary = ClassSummary.of(results);
-            AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(summary));
+            AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(summary, true));
             AtomicFiles.write(out.resolve("summary.html"), ClassSummaryHtml.toHtml(summary));
-            console.printf("%nWrote %s, summary.txt, summary.html and a folder per student in %s%n", BatchGrader.GRADEBOOK_FILE, out);
+            console.printf("%nWrote %s, summary.txt and summary.html (with every student's score and reports) and a folder per student in %s%n",
+                    BatchGrader.GRADEBOOK_FILE, out);
             return EXIT_OK;
         }
     }

@@ -10,10 +10,10 @@ import gradelock.grader.report.ScoreCard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,8 +58,12 @@ public final class BatchGrader {
         return Grader.testJvmsAtOnce();
     }
 
-    public List<StudentResult> grade(List<StudentSubmission> students, List<String> exerciseIds, List<String> gradebookColumns,
-                                     BatchObserver observer) throws InterruptedException {
+    /**
+     * Grades {@code students} on {@code exerciseIds} (every exercise when empty) and returns the class summary, out of
+     * those exercises or, when none are named, out of the ones the class submitted.
+     */
+    public ClassSummary grade(List<StudentSubmission> students, List<String> exerciseIds, List<String> gradebookColumns,
+                              BatchObserver observer) throws InterruptedException {
         List<StudentResult> results = new ArrayList<>();
         List<StudentSubmission> toGrade = new ArrayList<>();
         for (StudentSubmission student : students) {
@@ -91,9 +95,9 @@ public final class BatchGrader {
         } finally {
             pool.shutdownNow();
         }
-        results.sort(Comparator.comparing(StudentResult::student));
-        observer.batchFinished(List.copyOf(results));
-        return List.copyOf(results);
+        ClassSummary summary = ClassSummary.of(results, exerciseIds);
+        observer.batchFinished(summary);
+        return summary;
     }
 
     private StudentResult gradeOne(StudentSubmission student, List<String> exerciseIds) {
@@ -107,7 +111,7 @@ public final class BatchGrader {
             try (PrintWriter cardWriter = new PrintWriter(card)) {
                 result = grader.grade(student.path().toAbsolutePath().normalize(), exerciseIds, new ScoreCard(cardWriter));
             }
-            Files.writeString(folder.resolve(REPORT_FILE), card.toString());
+            AtomicFiles.write(folder.resolve(REPORT_FILE), card.toString());
             AtomicFiles.write(folder.resolve(HTML_REPORT_FILE), HtmlReport.toHtml(result));
             // result.json last: its presence is what marks this student as done
             GradingObserver json = new JsonReport(folder.resolve(RESULT_FILE));
@@ -116,8 +120,8 @@ public final class BatchGrader {
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             try {
-                Files.writeString(folder.resolve(FAILURE_FILE), "The grader could not grade this submission: " + reason + System.lineSeparator());
-            } catch (IOException unwritable) {
+                AtomicFiles.write(folder.resolve(FAILURE_FILE), "The grader could not grade this submission: " + reason + System.lineSeparator());
+            } catch (UncheckedIOException unwritable) {
                 reason += " (and " + FAILURE_FILE + " could not be written: " + unwritable.getMessage() + ")";
             }
             return StudentResult.failed(student.student(), reason);

@@ -1,7 +1,5 @@
 package gradelock.grader.batch;
 
-import java.util.List;
-
 /** Hears how a batch goes, student by student; every method does nothing unless overridden. */
 public interface BatchObserver {
 
@@ -11,6 +9,7 @@ public interface BatchObserver {
     default void studentFinished(StudentResult result, int done, int toGrade) {
     }
 
-    default void batchFinished(List<StudentResult> results) {
+    /** Every student is done: {@code summary} is the class's, students included. */
+    default void batchFinished(ClassSummary summary) {
     }
 }

@@ -97,27 +97,40 @@ final class Svg {
         return svg.append("</svg>").toString();
     }
 
-    /** How many students scored in each tenth of the maximum, as columns. */
-    static String histogram(List<Integer> buckets, int maxScore) {
+    /**
+     * How many students scored in each tenth of {@code maxScore} points of {@code what} (the exercises graded, or one
+     * exercise), as columns: each column's count above it, its range below. The picture has a viewBox that holds every
+     * label, the tallest column's count included, so it scales without clipping any.
+     */
+    static String histogram(List<Integer> buckets, int maxScore, String what) {
         int columnWidth = 56;
+        int columnGap = 8;
+        int side = 10;
+        int countRoom = 24; // above the tallest column: its count (12 px) and a gap
         int chartHeight = 160;
+        int rangeRoom = 26; // below the columns: the ranges (11 px)
         int top = Math.max(1, buckets.stream().mapToInt(Integer::intValue).max().orElse(1));
-        int width = buckets.size() * columnWidth + 20;
+        int width = buckets.size() * columnWidth - columnGap + 2 * side;
+        int height = countRoom + chartHeight + rangeRoom;
+        int baseline = countRoom + chartHeight;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg class=\"histogram\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"score distribution\">%n"
-                        + "<title>How many students scored in each tenth of %d points</title>%n",
-                width, chartHeight + 40, maxScore));
+                "<svg class=\"histogram\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n"
+                        + "<title>%s</title>%n",
+                width, height, width, height, escape("score distribution: " + what),
+                escape("How many students scored in each tenth of " + maxScore + " points (" + what + ")")));
         for (int i = 0; i < buckets.size(); i++) {
             int count = buckets.get(i);
             double barHeight = (double) count / top * chartHeight;
-            int x = 10 + i * columnWidth;
+            int x = side + i * columnWidth;
+            int middle = x + (columnWidth - columnGap) / 2;
+            boolean last = i == buckets.size() - 1;
             svg.append(String.format(Locale.ROOT,
                     "<rect class=\"column\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>"
-                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"%s\">%d</text>"
-                            + "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\">%s</text>%n",
-                    x, 10 + chartHeight - barHeight, columnWidth - 8, barHeight, i == buckets.size() - 1 ? PASSED_COLOUR : "#54aeff",
-                    x + (columnWidth - 8) / 2, 6 + chartHeight - barHeight, INK, count,
-                    x + (columnWidth - 8) / 2, chartHeight + 28, INK, (i * 10) + "–" + (i == buckets.size() - 1 ? 100 : i * 10 + 9) + "%"));
+                            + "<text class=\"count\" x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"%s\">%d</text>"
+                            + "<text class=\"range\" x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\">%s</text>%n",
+                    x, baseline - barHeight, columnWidth - columnGap, barHeight, last ? PASSED_COLOUR : "#54aeff",
+                    middle, baseline - barHeight - 6, INK, count,
+                    middle, baseline + 17, INK, (i * 10) + "–" + (last ? 100 : i * 10 + 9) + "%"));
         }
         return svg.append("</svg>").toString();
     }

@@ -93,10 +93,11 @@ class HtmlInBrowserTests {
             students.add(new StudentResult("student-" + score, result, null, false));
         }
         Path page = dir.resolve("summary.html");
-        Files.writeString(page, ClassSummaryHtml.toHtml(ClassSummary.of(students)));
+        Files.writeString(page, ClassSummaryHtml.toHtml(ClassSummary.of(students, List.of())));
 
         String dom = run(page, "--dump-dom");
-        assertThat(count(dom, "<rect class=\"column\"")).as("histogram columns, one per tenth of the maximum").isEqualTo(10);
+        assertThat(count(dom, "<rect class=\"column\""))
+                .as("histogram columns, one per tenth of the maximum, for the whole and for the one exercise").isEqualTo(20);
         assertThat(dom).contains("BoundedBufferTests.worthEight", "failed 5");
 
         assertThat(pixels(screenshot(page), COLUMN_BLUE)).as("pixels of the histogram's columns").isGreaterThan(1_000);
