@@ -173,7 +173,7 @@ public final class Gradelock implements Runnable {
                 observers.add(new HtmlReport(html));
             }
             if (githubAnnotations) {
-                observers.add(new GitHubAnnotations(spec.commandLine().getOut()));
+                observers.add(new GitHubAnnotations(spec.commandLine().getOut(), markdown));
             }
             try {
                 new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(jobs)
