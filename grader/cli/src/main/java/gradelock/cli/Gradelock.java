@@ -130,7 +130,8 @@ public final class Gradelock implements Runnable {
         Path markdown;
 
         @Option(names = "--github-annotations",
-                description = "also print GitHub Actions ::error annotations on the submission's own lines for every lost test")
+                description = "also print GitHub Actions ::error annotations on the submission's own lines: one per line, naming every"
+                        + " test that loses points there; the 10 most important (GitHub shows no more), then a notice counting the rest")
         boolean githubAnnotations;
 
         @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json to FILE")

@@ -65,10 +65,10 @@ public final class GitHubAnnotations implements GradingObserver {
     static String whereEveryLostTestIs(Path markdownSummary, String stepSummary) {
         String scoreCard = "the score card in this step's log";
         if (markdownSummary == null) {
-            return scoreCard + " lists every test";
+            return scoreCard + " lists every lost test";
         }
         return scoreCard + " and " + (isSameFile(markdownSummary, stepSummary) ? "the run's summary page"
-                : "the Markdown summary " + markdownSummary.getFileName()) + " list every test";
+                : "the Markdown summary " + markdownSummary.getFileName()) + " list every lost test";
     }
 
     private static boolean isSameFile(Path file, String other) {

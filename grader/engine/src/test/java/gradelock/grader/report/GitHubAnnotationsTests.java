@@ -3,6 +3,7 @@ package gradelock.grader.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.SourceLocation;
 import gradelock.grader.model.TestOutcome;
@@ -67,7 +68,7 @@ class GitHubAnnotationsTests {
         assertThat(lines.subList(0, 10)).extracting(GitHubAnnotationsTests::lineProperty)
                 .containsExactly(115, 114, 113, 112, 111, 110, 109, 108, 107, 106);
         assertThat(lines.get(10)).isEqualTo("::notice title=gradelock%3A 5 more lost tests::GitHub shows at most 10 error annotations"
-                + " a step, so 5 more lost tests are not annotated: the score card in this step's log lists every test.");
+                + " a step, so 5 more lost tests are not annotated: the score card in this step's log lists every lost test.");
     }
 
     @Test
@@ -129,14 +130,50 @@ class GitHubAnnotationsTests {
     }
 
     @Test
+    void aTestStuckOnTwelveLinesIsNotCountedAgainByTheNotice() throws IOException {
+        SourceLocation[] twelveLines = IntStream.rangeClosed(1, 12).mapToObj(GitHubAnnotationsTests::location).toArray(SourceLocation[]::new);
+
+        List<String> lines = annotate(graded(List.of(lost("BoundedBufferHiddenTests.stalls", Verdict.STALLED, 3, "every thread waits", twelveLines))));
+
+        assertThat(lines).hasSize(11);
+        assertThat(lines.subList(0, 10)).extracting(GitHubAnnotationsTests::lineProperty).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(lines.get(10)).isEqualTo("::notice title=gradelock%3A 2 more lines where lost tests point::GitHub shows at most 10 error"
+                + " annotations a step, so 2 more lines where lost tests point are not annotated: the score card in this step's log lists every lost test.");
+    }
+
+    @Test
+    void twelveCompileErrorsGetTenAnnotationsAndANoticeCountingTheOtherTwo() throws IOException {
+        String javac = "It does not compile:\n" + String.join("\n", IntStream.rangeClosed(1, 12)
+                .mapToObj(line -> "  eventconsumer/Event.java:" + line + ": ';' expected").toList());
+        GradingResult result = GradingResult.of(List.of(ExerciseOutcome.ungraded("event-consumer", 20, ExerciseStatus.COMPILE_ERROR, javac)), 1000);
+
+        List<String> lines = annotate(result);
+
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(0)).isEqualTo("::error file=students/ada/eventconsumer/Event.java,line=1,title=event-consumer%3A does not compile::';' expected");
+        assertThat(lines.get(10)).startsWith("::notice title=gradelock%3A 2 more compile errors::").contains("so 2 more compile errors are not annotated");
+    }
+
+    @Test
+    void aSubmissionThatIsNoFolderHereGetsAnnotationsWithoutAFileThatStillSayWhere() throws IOException {
+        Path zip = Files.writeString(repository.resolve("ada.zip"), "not read");
+        StringWriter out = new StringWriter();
+        GitHubAnnotations annotations = new GitHubAnnotations(new PrintWriter(out), repository, GitHubAnnotations.whereEveryLostTestIs(null, null));
+        annotations.gradingStarted(zip, List.of());
+        annotations.gradingFinished(graded(List.of(lost("BoundedBufferTests.putRejectsNull", Verdict.ERROR, 1, TODO, location(32)))));
+
+        assertThat(out.toString().lines()).containsExactly("::error title=bounded-buffer%3A BoundedBufferTests.putRejectsNull error (0/1)::" + TODO);
+    }
+
+    @Test
     void theNoticeNamesTheRunsSummaryPageWhenTheMarkdownSummaryGoesThere() {
         Path stepSummary = Path.of("/home/runner/work/_temp/_runner_file_commands/step_summary_1");
         assertThat(GitHubAnnotations.whereEveryLostTestIs(null, stepSummary.toString()))
-                .isEqualTo("the score card in this step's log lists every test");
+                .isEqualTo("the score card in this step's log lists every lost test");
         assertThat(GitHubAnnotations.whereEveryLostTestIs(stepSummary, stepSummary.toString()))
-                .isEqualTo("the score card in this step's log and the run's summary page list every test");
+                .isEqualTo("the score card in this step's log and the run's summary page list every lost test");
         assertThat(GitHubAnnotations.whereEveryLostTestIs(Path.of("reports/summary.md"), stepSummary.toString()))
-                .isEqualTo("the score card in this step's log and the Markdown summary summary.md list every test");
+                .isEqualTo("the score card in this step's log and the Markdown summary summary.md list every lost test");
     }
 
     private List<String> annotate(GradingResult result) throws IOException {
