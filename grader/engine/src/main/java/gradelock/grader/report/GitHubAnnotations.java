@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Prints {@code --github-annotations}: GitHub Actions workflow commands ({@code ::error file=...,line=...::...}) that
  * put each lost test's explanation on the student's own source lines in the pull request: the lines its threads
- * were stuck at or threw from, and the lines of compile errors. Paths are relative to the working directory, which
- * in Actions is the repository's root.
+ * were stuck at or threw from, and the lines of compile errors and policy violations. Paths are relative to the
+ * working directory, which in Actions is the repository's root.
  *
  * <p>GitHub shows at most {@value #MAX_ERRORS} error annotations a step and drops the rest without a word, so each
  * line gets one annotation that covers every test losing points there (the tests listed, each explanation once), tests
@@ -38,7 +38,8 @@ public final class GitHubAnnotations implements GradingObserver {
     static final int MAX_ERRORS = 10;
     /** Tests an annotation names before it counts the rest: 31 names on one line would bury the explanation. */
     private static final int TESTS_NAMED = 10;
-    private static final Pattern COMPILE_ERROR = Pattern.compile("^\\s*(\\S+\\.java):(\\d+): (.*)$");
+    /** A line of a compile error's or a policy violation's message: {@code File.java:42: why}. */
+    private static final Pattern FILE_LINE_WHY = Pattern.compile("^\\s*(\\S+\\.java):(\\d+): (.*)$");
     /** How a repeated test's message begins; the same explanation from another run is still the same explanation. */
     private static final Pattern RUN_PREFIX = Pattern.compile("^Run \\d+ of \\d+: ");
 
@@ -104,18 +105,22 @@ public final class GitHubAnnotations implements GradingObserver {
         return lines;
     }
 
-    /** Every place each lost test points at, and every compile error's line, in the order the result lists them. */
+    /**
+     * Every place each lost test points at, and every line that kept an exercise from running (a compile error, a
+     * policy violation: both messages list {@code File.java:42: why}), in the order the result lists them.
+     */
     private List<Finding> findings(GradingResult result) {
         List<Finding> findings = new ArrayList<>();
         for (ExerciseOutcome exercise : result.exercises()) {
             if (exercise.message() != null) {
-                String title = exercise.id() + ": " + (exercise.status() == ExerciseStatus.COMPILE_ERROR ? "does not compile" : Failures.status(exercise));
+                String problem = Failures.status(exercise);
+                String title = exercise.id() + ": " + (exercise.status() == ExerciseStatus.COMPILE_ERROR ? "does not compile" : problem);
                 for (String line : exercise.message().lines().toList()) {
-                    Matcher error = COMPILE_ERROR.matcher(line);
+                    Matcher error = FILE_LINE_WHY.matcher(line);
                     if (error.matches()) {
                         // javac's message alone on its line; with no file to put it on, the message says where
                         Place place = place(error.group(1), Integer.parseInt(error.group(2)), line.strip());
-                        findings.add(new Finding(place, exercise.id(), null, title, exercise.maxScore() - exercise.score(), 0,
+                        findings.add(new Finding(place, exercise.id(), null, problem, title, exercise.maxScore() - exercise.score(), 0,
                                 place.file() == null ? line.strip() : error.group(3)));
                     }
                 }
@@ -136,14 +141,14 @@ public final class GitHubAnnotations implements GradingObserver {
                     places.add(Place.none(text));
                 }
                 for (Place place : places) {
-                    findings.add(new Finding(place, exercise.id(), listed, title, test.maxScore() - test.score(), rank(test.verdict()), text));
+                    findings.add(new Finding(place, exercise.id(), listed, null, title, test.maxScore() - test.score(), rank(test.verdict()), text));
                 }
             }
         }
         return findings;
     }
 
-    /** Among equal points: a compile error (0), then a named concurrency verdict, then a plain failure, then a test that never ran. */
+    /** Among equal points: a line that kept its exercise from running (0), a named concurrency verdict, a plain failure, a test that never ran. */
     private static int rank(Verdict verdict) {
         return switch (verdict) {
             case DEADLOCK, STALLED, TIMEOUT, LEAKED -> 1;
@@ -157,7 +162,7 @@ public final class GitHubAnnotations implements GradingObserver {
 
     // What to fix first. Points lost at a place come first: they are what the instructor weighed most and what
     // fixing that line wins back (a compile error loses its exercise's whole score). Among equal points, a compile
-    // error (nothing of its exercise ran), then a named concurrency verdict (deadlock, stall, timeout, leak: what the
+    // error or policy violation (nothing of its exercise ran), then a named concurrency verdict (deadlock, stall, timeout, leak: what the
     // course teaches, and what a test's name gives away least) before a plain failure; then a line of the submission
     // before none, then file and line, so that the same result always annotates the same lines.
     private static final Comparator<Annotation> MOST_IMPORTANT_FIRST = Comparator.comparingInt(Annotation::pointsLost).reversed()
@@ -179,26 +184,22 @@ public final class GitHubAnnotations implements GradingObserver {
     private String notice(List<Annotation> shown, List<Annotation> dropped) {
         Set<String> annotated = new LinkedHashSet<>();
         shown.forEach(annotation -> annotation.findings().forEach(finding -> annotated.add(finding.identity())));
-        Set<String> lostTests = new LinkedHashSet<>();
-        Set<String> compileErrors = new LinkedHashSet<>();
+        // what is left out, by kind: "lost test", "compile error", "policy violation"
+        Map<String, Set<String>> leftOut = new LinkedHashMap<>();
         for (Annotation annotation : dropped) {
             for (Finding finding : annotation.findings()) {
                 if (!annotated.contains(finding.identity())) {
-                    (finding.isCompileError() ? compileErrors : lostTests).add(finding.identity());
+                    leftOut.computeIfAbsent(finding.isTest() ? "lost test" : finding.problem(), kind -> new LinkedHashSet<>()).add(finding.identity());
                 }
             }
         }
         List<String> more = new ArrayList<>();
-        if (!lostTests.isEmpty()) {
-            more.add(count(lostTests.size(), "more lost test"));
-        }
-        if (!compileErrors.isEmpty()) {
-            more.add(count(compileErrors.size(), "more compile error"));
-        }
-        if (more.isEmpty()) { // only more lines of tests that an annotation already names
+        leftOut.forEach((kind, identities) -> more.add(count(identities.size(), "more " + kind)));
+        int total = leftOut.values().stream().mapToInt(Set::size).sum();
+        if (more.isEmpty()) { // only more lines of tests that a shown annotation names already
             more.add(count(dropped.size(), "more line") + " where lost tests point");
+            total = dropped.size();
         }
-        int total = lostTests.size() + compileErrors.size() + (lostTests.isEmpty() && compileErrors.isEmpty() ? dropped.size() : 0);
         String what = String.join(" and ", more);
         return "::notice title=" + property("gradelock: " + what) + "::" + data("GitHub shows at most " + MAX_ERRORS
                 + " error annotations a step, so " + what + (total == 1 ? " is" : " are") + " not annotated: " + whereEveryLostTestIs + ".");
@@ -239,16 +240,16 @@ public final class GitHubAnnotations implements GradingObserver {
     }
 
     /**
-     * One reason for lost points at one place: a lost test ({@code listed} names it with its verdict and score) or a
-     * compile error ({@code listed} is null).
+     * One reason for lost points at one place: a lost test ({@code listed} names it with its verdict and score), or a
+     * line that kept its exercise from running ({@code problem} says how: "compile error", "policy violation").
      */
-    private record Finding(Place place, String exercise, String listed, String title, int pointsLost, int rank, String text) {
-        boolean isCompileError() {
-            return listed == null;
+    private record Finding(Place place, String exercise, String listed, String problem, String title, int pointsLost, int rank, String text) {
+        boolean isTest() {
+            return problem == null;
         }
 
         String identity() {
-            return exercise + " " + (isCompileError() ? "compile " + place + " " + text : listed);
+            return exercise + " " + (isTest() ? listed : problem + " " + place + " " + text);
         }
     }
 
@@ -267,7 +268,7 @@ public final class GitHubAnnotations implements GradingObserver {
             if (findings.size() == 1) {
                 return GitHubAnnotations.command(place, findings.get(0).title(), findings.get(0).text());
             }
-            List<Finding> tests = findings.stream().filter(finding -> !finding.isCompileError()).toList();
+            List<Finding> tests = findings.stream().filter(Finding::isTest).toList();
             String exercises = String.join(", ", findings.stream().map(Finding::exercise).distinct().toList());
             StringBuilder message = new StringBuilder();
             String title;

@@ -155,6 +155,20 @@ class GitHubAnnotationsTests {
     }
 
     @Test
+    void elevenPolicyViolationsGetTenAnnotationsAndANoticeForTheEleventh() throws IOException {
+        String violations = "None of its code was run: it uses what the grading policy forbids:\n" + String.join("\n", IntStream.rangeClosed(1, 11)
+                .mapToObj(line -> "  boundedbuffer/BoundedBuffer.java:" + line + ": uses System.exit, which the grading policy forbids (no-exit)").toList());
+        GradingResult result = GradingResult.of(List.of(
+                ExerciseOutcome.ungraded("bounded-buffer", 45, ExerciseStatus.POLICY_VIOLATION, violations)), 1000);
+
+        List<String> lines = annotate(result);
+
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(0)).startsWith("::error file=students/ada/boundedbuffer/BoundedBuffer.java,line=1,title=bounded-buffer%3A policy violation::uses System.exit");
+        assertThat(lines.get(10)).startsWith("::notice title=gradelock%3A 1 more policy violation::").contains("so 1 more policy violation is not annotated");
+    }
+
+    @Test
     void aSubmissionThatIsNoFolderHereGetsAnnotationsWithoutAFileThatStillSayWhere() throws IOException {
         Path zip = Files.writeString(repository.resolve("ada.zip"), "not read");
         StringWriter out = new StringWriter();
