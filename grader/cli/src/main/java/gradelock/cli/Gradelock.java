@@ -129,7 +129,8 @@ public final class Gradelock implements Runnable {
         Path markdown;
 
         @Option(names = "--github-annotations",
-                description = "also print GitHub Actions ::error annotations on the submission's own lines for every lost test")
+                description = "also print GitHub Actions ::error annotations on the submission's own lines: one per line, naming every"
+                        + " test that loses points there; the 10 most important (GitHub shows no more), then a notice counting the rest")
         boolean githubAnnotations;
 
         @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json to FILE")
@@ -172,7 +173,7 @@ public final class Gradelock implements Runnable {
                 observers.add(new HtmlReport(html));
             }
             if (githubAnnotations) {
-                observers.add(new GitHubAnnotations(spec.commandLine().getOut()));
+                observers.add(new GitHubAnnotations(spec.commandLine().getOut(), markdown));
             }
             try {
                 new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(jobs)
