@@ -50,15 +50,15 @@ final class Svg {
         Map<String, String> threadStates = new LinkedHashMap<>();
         List<String> locks = new ArrayList<>();
         for (WaitingThread thread : waiting) {
-            threadLines.put(thread.thread(), thread.at());
-            threadStates.put(thread.thread(), thread.waiting());
+            threadLines.put(thread.writtenThread(), thread.at());
+            threadStates.put(thread.writtenThread(), thread.waiting());
             if (thread.lock() != null && !locks.contains(thread.lock())) {
                 locks.add(thread.lock());
             }
         }
         for (WaitingThread thread : waiting) {
             if (thread.heldBy() != null) {
-                threadLines.putIfAbsent(thread.heldBy(), null);
+                threadLines.putIfAbsent(thread.writtenHolder(), null);
             }
         }
         List<String> threads = new ArrayList<>(threadLines.keySet());
@@ -72,7 +72,7 @@ final class Svg {
                 GRAPH_WIDTH, height, GRAPH_WIDTH, height, INK));
         for (WaitingThread thread : waiting) {
             if (thread.lock() != null) {
-                int from = threads.indexOf(thread.thread());
+                int from = threads.indexOf(thread.writtenThread());
                 int to = locks.indexOf(thread.lock());
                 svg.append(edge(THREAD_X + THREAD_WIDTH, centre(from), LOCK_X, centre(to), LOST_COLOUR, false, "waits for"));
             }
@@ -80,7 +80,7 @@ final class Svg {
         for (WaitingThread thread : waiting) {
             if (thread.lock() != null && thread.heldBy() != null) {
                 int from = locks.indexOf(thread.lock());
-                int to = threads.indexOf(thread.heldBy());
+                int to = threads.indexOf(thread.writtenHolder());
                 svg.append(edge(LOCK_X, centre(from) + 8, THREAD_X + THREAD_WIDTH, centre(to) + 8, INK, true, "held by"));
             }
         }
