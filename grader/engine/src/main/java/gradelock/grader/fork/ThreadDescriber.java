@@ -1,6 +1,7 @@
 package gradelock.grader.fork;
 
 import gradelock.grader.model.SourceLocation;
+import gradelock.grader.model.ThreadKind;
 import gradelock.grader.model.WaitingThread;
 import java.lang.management.LockInfo;
 import java.lang.management.ThreadInfo;
@@ -37,7 +38,11 @@ final class ThreadDescriber {
     }
 
     String name(ThreadInfo thread) {
-        return thread.getThreadId() == testThreadId ? "the test's own thread" : "\"" + thread.getThreadName() + "\"";
+        return kind(thread.getThreadId()).written(thread.getThreadName());
+    }
+
+    private ThreadKind kind(long threadId) {
+        return threadId == testThreadId ? ThreadKind.TEST : ThreadKind.PLATFORM;
     }
 
     Optional<SourceLocation> location(ThreadInfo thread) {
@@ -58,26 +63,31 @@ final class ThreadDescriber {
     WaitingThread waiting(ThreadInfo thread) {
         LockInfo lock = thread.getLockInfo();
         String lockName = lock == null ? null : lockName(lock);
-        String holder = thread.getLockOwnerName() != null && lock != null ? ownerName(thread) : null;
+        boolean held = thread.getLockOwnerName() != null && lock != null;
         String waiting = switch (thread.getThreadState()) {
             case BLOCKED -> "is blocked entering synchronized code";
             case WAITING, TIMED_WAITING -> waitKind(thread);
             case RUNNABLE -> "is running";
             default -> "is " + thread.getThreadState().toString().toLowerCase();
         };
-        return new WaitingThread(name(thread), waiting, lockName, holder, location(thread).map(SourceLocation::toString).orElse(null));
+        return new WaitingThread(thread.getThreadName(), kind(thread.getThreadId()), waiting, lockName,
+                held ? thread.getLockOwnerName() : null, held ? kind(thread.getLockOwnerId()) : null,
+                location(thread).map(SourceLocation::toString).orElse(null));
     }
 
     /** A virtual thread as an edge of the wait-for graph; a virtual thread's dump names no holder. */
     WaitingThread waiting(VirtualThreads.Snapshot thread) {
-        String name = "virtual thread " + (thread.name().isEmpty() ? "#" + thread.id() : "\"" + thread.name() + "\"");
         String lock = thread.waitingOn() == null ? null : monitorName(thread.waitingOn());
-        return new WaitingThread(name, "is " + thread.state().toString().toLowerCase(), lock, null,
-                location(thread).map(SourceLocation::toString).orElse(null));
+        return new WaitingThread(virtualName(thread), ThreadKind.VIRTUAL, "is " + thread.state().toString().toLowerCase(), lock,
+                null, null, location(thread).map(SourceLocation::toString).orElse(null));
+    }
+
+    private static String virtualName(VirtualThreads.Snapshot thread) {
+        return thread.name().isEmpty() ? ThreadKind.unnamedVirtual(thread.id()) : thread.name();
     }
 
     private String ownerName(ThreadInfo thread) {
-        return thread.getLockOwnerId() == testThreadId ? "the test's own thread" : "\"" + thread.getLockOwnerName() + "\"";
+        return kind(thread.getLockOwnerId()).written(thread.getLockOwnerName());
     }
 
     private String activity(ThreadInfo thread) {
@@ -121,7 +131,6 @@ final class ThreadDescriber {
     /** {@code virtual thread "fetcher-3" waits in Object.wait() on an Object at Fetcher.java:12 (get)} */
     String describe(VirtualThreads.Snapshot thread) {
         StackTraceElement[] stack = thread.stack().toArray(StackTraceElement[]::new);
-        String name = thread.name().isEmpty() ? "#" + thread.id() : "\"" + thread.name() + "\"";
         String activity = switch (thread.state()) {
             case BLOCKED -> "is blocked entering synchronized code";
             case WAITING, TIMED_WAITING -> stack.length > 0 && stack[0].getClassName().equals("java.lang.Object")
@@ -132,7 +141,7 @@ final class ThreadDescriber {
         List<SourceLocation> chain = frames.all(stack);
         StringBuilder where = new StringBuilder(chain.isEmpty() ? "(outside your code)" : "at " + chain.get(0));
         chain.stream().skip(1).limit(MAX_CALLERS).forEach(caller -> where.append(", called from ").append(caller));
-        return "virtual thread " + name + " " + activity + on + " " + where;
+        return ThreadKind.VIRTUAL.written(virtualName(thread)) + " " + activity + on + " " + where;
     }
 
     /** {@code java.lang.Object@5c5eefef}, as thread dumps write a monitor, in the words of {@link #lockName}. */

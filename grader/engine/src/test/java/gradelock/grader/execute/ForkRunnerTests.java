@@ -1,11 +1,13 @@
 package gradelock.grader.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import gradelock.grader.compile.CompiledSubmission;
 import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.ThreadKind;
 import gradelock.grader.model.Verdict;
 import gradelock.grader.model.WaitingThread;
 import java.io.IOException;
@@ -110,11 +112,13 @@ class ForkRunnerTests {
     void aDeadlockCarriesItsWaitForGraph() throws IOException {
         TestOutcome deadlock = outcome("deadlocks");
 
-        assertThat(deadlock.waiting()).as("the deadlock's waiting threads").hasSize(2);
-        WaitingThread left = deadlock.waiting().stream().filter(t -> t.thread().equals("\"left\"")).findFirst().orElseThrow();
-        WaitingThread right = deadlock.waiting().stream().filter(t -> t.thread().equals("\"right\"")).findFirst().orElseThrow();
-        assertThat(left.heldBy()).as("who holds what \"left\" waits for").isEqualTo("\"right\"");
-        assertThat(right.heldBy()).as("who holds what \"right\" waits for").isEqualTo("\"left\"");
+        // the data names threads plainly, as Thread.getName() does; quotes are for the sentences written from it
+        assertThat(deadlock.waiting()).as("the deadlock's waiting threads").extracting(WaitingThread::thread)
+                .containsExactlyInAnyOrder("left", "right");
+        WaitingThread left = deadlock.waiting().stream().filter(t -> t.thread().equals("left")).findFirst().orElseThrow();
+        WaitingThread right = deadlock.waiting().stream().filter(t -> t.thread().equals("right")).findFirst().orElseThrow();
+        assertThat(left.heldBy()).as("who holds what \"left\" waits for").isEqualTo("right");
+        assertThat(right.heldBy()).as("who holds what \"right\" waits for").isEqualTo("left");
         assertThat(left.lock()).isNotNull().isNotEqualTo(right.lock());
         assertThat(left.at()).isEqualTo("fixtures/Locks.java:" + lineOf("first-then-second") + " (firstThenSecond)");
     }
@@ -132,6 +136,17 @@ class ForkRunnerTests {
         assertThat(stall.verdict()).isEqualTo(Verdict.STALLED);
         assertThat(stall.message()).contains("\"waiter\"", "Object.wait()", "fixtures/Locks.java:" + lineOf("wait-forever") + " (waitForever)");
         assertThat(stall.durationMillis()).as("milliseconds until the stall verdict").isLessThan(1_500L);
+    }
+
+    @Test
+    void aStallsWaitForGraphNamesItsThreadsPlainlyWithTheirKind() {
+        assertThat(outcome("stalls").waiting()).as("the stall's waiting threads")
+                .extracting(WaitingThread::thread, WaitingThread::kind)
+                .contains(tuple("waiter", ThreadKind.PLATFORM))
+                .anySatisfy(thread -> assertThat(thread.toList()).contains(ThreadKind.TEST));
+        assertThat(outcome("strandsAVirtualThread").waiting()).as("the virtual stall's waiting threads")
+                .extracting(WaitingThread::thread, WaitingThread::kind)
+                .contains(tuple("virtual-waiter", ThreadKind.VIRTUAL));
     }
 
     @Test

@@ -8,6 +8,7 @@ import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.ThreadKind;
 import gradelock.grader.model.Verdict;
 import gradelock.grader.model.Visibility;
 import gradelock.grader.model.WaitingThread;
@@ -59,10 +60,10 @@ class HtmlInBrowserTests {
     @Test
     void aGradingReportRendersItsScoreBarsAndTheWaitForGraphOfADeadlock() throws Exception {
         List<WaitingThread> cycle = List.of(
-                new WaitingThread("\"producer-1\"", "is blocked entering synchronized code", "an Object (#5e04303e)", "\"consumer-1\"",
-                        "boundedbuffer/BoundedBuffer.java:90 (signalNotEmpty)"),
-                new WaitingThread("\"consumer-1\"", "is blocked entering synchronized code", "the monitor of a BoundedBuffer (#2368)",
-                        "\"producer-1\"", "boundedbuffer/BoundedBuffer.java:81 (size)"));
+                new WaitingThread("producer-1", ThreadKind.PLATFORM, "is blocked entering synchronized code", "an Object (#5e04303e)",
+                        "consumer-1", ThreadKind.PLATFORM, "boundedbuffer/BoundedBuffer.java:90 (signalNotEmpty)"),
+                new WaitingThread("consumer-1", ThreadKind.PLATFORM, "is blocked entering synchronized code",
+                        "the monitor of a BoundedBuffer (#2368)", "producer-1", ThreadKind.PLATFORM, "boundedbuffer/BoundedBuffer.java:81 (size)"));
         GradingResult result = GradingResult.of(List.of(
                 ExerciseOutcome.graded("bounded-buffer", List.of(
                         test("BoundedBufferTests.passes", Verdict.PASSED, null, List.of()),
