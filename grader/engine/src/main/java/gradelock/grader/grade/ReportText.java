@@ -69,8 +69,8 @@ public final class ReportText {
     }
 
     private static WaitingThread cleaned(WaitingThread thread) {
-        return new WaitingThread(escaped(thread.thread()), escaped(thread.waiting()), escaped(thread.lock()), escaped(thread.heldBy()),
-                escaped(thread.at()));
+        return new WaitingThread(escaped(thread.thread()), thread.kind(), escaped(thread.waiting()), escaped(thread.lock()),
+                escaped(thread.heldBy()), thread.heldByKind(), escaped(thread.at()));
     }
 
     /** {@code text} without the stack frames that are not the submission's; those that are go into {@code kept}, innermost first. */

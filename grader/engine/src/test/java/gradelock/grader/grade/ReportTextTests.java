@@ -6,6 +6,7 @@ import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.SourceLocation;
 import gradelock.grader.model.TestOutcome;
+import gradelock.grader.model.ThreadKind;
 import gradelock.grader.model.Verdict;
 import gradelock.grader.model.Visibility;
 import gradelock.grader.model.WaitingThread;
@@ -92,14 +93,16 @@ class ReportTextTests {
 
     @Test
     void threadAndLockNamesOfAWaitForGraphAreEscapedToo() {
-        WaitingThread thread = new WaitingThread("\"evil\u001B[2J\"", "waits in Object.wait()", "a Object (#1b6d3586)", "\"\u0007\"", null);
+        WaitingThread thread = new WaitingThread("evil\u001B[2J", ThreadKind.PLATFORM, "waits in Object.wait()", "a Object (#1b6d3586)",
+                "\u0007", ThreadKind.PLATFORM, null);
         TestOutcome deadlocked = new TestOutcome("BoundedBufferTests.x", 0, 1, Verdict.DEADLOCK, Visibility.VISIBLE, 1, 0, 10, "Deadlock:",
                 "x()", List.of(), List.of(thread), 10, 10);
 
         WaitingThread cleaned = BUFFER.cleaned(deadlocked).waiting().get(0);
 
-        assertThat(cleaned.thread()).isEqualTo("\"evil\\u001B[2J\"");
-        assertThat(cleaned.heldBy()).isEqualTo("\"\\u0007\"");
+        assertThat(cleaned.thread()).isEqualTo("evil\\u001B[2J");
+        assertThat(cleaned.heldBy()).isEqualTo("\\u0007");
+        assertThat(cleaned.kind()).isEqualTo(ThreadKind.PLATFORM);
         assertThat(cleaned.at()).isNull();
     }
 
