@@ -18,6 +18,7 @@ import gradelock.grader.report.BatchProgress;
 import gradelock.grader.report.ClassSummaryHtml;
 import gradelock.grader.report.GitHubAnnotations;
 import gradelock.grader.report.GradescopeReport;
+import gradelock.grader.report.HiddenTestsVisibility;
 import gradelock.grader.report.HtmlReport;
 import gradelock.grader.report.JUnitXmlReport;
 import gradelock.grader.report.JsonReport;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
@@ -133,8 +135,19 @@ public final class Gradelock implements Runnable {
                         + " test that loses points there; the 10 most important (GitHub shows no more), then a notice counting the rest")
         boolean githubAnnotations;
 
-        @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json to FILE")
+        @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json to FILE (written as"
+                + " grading starts and again as each exercise is graded, so that a grading killed part way leaves what it graded)")
         Path gradescope;
+
+        @Option(names = "--hidden-tests-visibility", paramLabel = "[ID=]VALUE", description = "when --gradescope's results.json shows"
+                + " students the hidden tests: visible (with their names and explanations; the default), after_due_date, after_published"
+                + " or hidden; VALUE for every exercise, ID=VALUE for one (repeatable)")
+        List<String> hiddenTestsVisibility = new ArrayList<>();
+
+        @Option(names = "--deadline", paramLabel = "SECONDS", description = "end grading SECONDS after it began: the tests running then"
+                + " are stopped, and they, the tests after them and the exercises not begun are reported not_run with why; what was"
+                + " graded stays (default: none; a Gradescope bundle passes " + GradescopePackager.DEFAULT_DEADLINE_SECONDS + ")")
+        Integer deadline;
 
         @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML report to FILE")
         Path html;
@@ -154,7 +167,14 @@ public final class Gradelock implements Runnable {
             if (!Files.isDirectory(submission) && !submission.getFileName().toString().toLowerCase().endsWith(".zip")) {
                 throw new UsageError("not a folder or a .zip file: " + submission);
             }
+            if (deadline != null && deadline < 1) {
+                throw new UsageError("--deadline must be at least 1 second, but was " + deadline);
+            }
+            if (!hiddenTestsVisibility.isEmpty() && gradescope == null) {
+                throw new UsageError("--hidden-tests-visibility sets what --gradescope's results.json shows: add --gradescope FILE");
+            }
             ExerciseCatalog catalog = knownCatalog(exercises);
+            HiddenTestsVisibility hiddenTests = hiddenTestsVisibility(hiddenTestsVisibility, catalog, exercises);
             List<GradingObserver> observers = new ArrayList<>();
             observers.add(new ScoreCard(spec.commandLine().getOut()));
             if (json != null) {
@@ -167,7 +187,7 @@ public final class Gradelock implements Runnable {
                 observers.add(new MarkdownReport(markdown));
             }
             if (gradescope != null) {
-                observers.add(new GradescopeReport(gradescope));
+                observers.add(new GradescopeReport(gradescope, hiddenTests));
             }
             if (html != null) {
                 observers.add(new HtmlReport(html));
@@ -177,6 +197,7 @@ public final class Gradelock implements Runnable {
             }
             try {
                 new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(jobs)
+                        .withDeadline(deadline == null ? null : Duration.ofSeconds(deadline))
                         .grade(submission.toAbsolutePath().normalize(), exercises, GradingObserver.all(observers));
             } catch (UnreadableSubmissionException e) {
                 throw new UsageError(e.getMessage());
@@ -401,8 +422,10 @@ public final class Gradelock implements Runnable {
 
     @Command(name = "gradescope", mixinStandardHelpOptions = true,
             description = {"Writes a Gradescope autograder bundle (upload it as the assignment's autograder): setup.sh installs a"
-                    + " JDK 21, run_autograder grades /autograder/submission with every exercise's public and hidden tests and"
-                    + " writes /autograder/results/results.json, also when grading fails."})
+                    + " JDK 21, run_autograder grades /autograder/submission with the public and hidden tests of the assignment's"
+                    + " exercises (--exercise; all by default) and writes /autograder/results/results.json, also when grading fails.",
+                    "Gradescope's defaults: a 600 s timeout, half a CPU, 768 MB. Grading ends at --deadline, below that timeout;"
+                            + " raise both together in the assignment's autograder settings and here."})
     static final class PackageGradescope implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -411,19 +434,39 @@ public final class Gradelock implements Runnable {
         @Option(names = "--out", paramLabel = "FILE.zip", required = true, description = "the bundle to write")
         Path out;
 
+        @Option(names = "--exercise", paramLabel = "ID", description = "an exercise of this assignment (repeatable): only these are"
+                + " graded, and results.json's total is theirs; default: all")
+        List<String> exercises = new ArrayList<>();
+
+        @Option(names = "--deadline", paramLabel = "SECONDS", description = "end each grading SECONDS after it began, reporting what"
+                + " is not done as not_run with why (default: ${DEFAULT-VALUE}, a minute under Gradescope's default timeout of 600 s;"
+                + " keep it a minute under the assignment's timeout)")
+        int deadline = GradescopePackager.DEFAULT_DEADLINE_SECONDS;
+
+        @Option(names = "--hidden-tests-visibility", paramLabel = "[ID=]VALUE", description = "when students see the hidden tests:"
+                + " visible (with their names and explanations; the default), after_due_date, after_published or hidden; VALUE for"
+                + " every exercise, ID=VALUE for one (repeatable)")
+        List<String> hiddenTestsVisibility = new ArrayList<>();
+
         @CommandLine.Mixin
         CourseOption course;
 
         @Override
         public Integer call() throws Exception {
             Path root = course.root();
-            knownCatalog(List.of());
+            if (deadline < 1) {
+                throw new UsageError("--deadline must be at least 1 second, but was " + deadline);
+            }
+            ExerciseCatalog catalog = knownCatalog(exercises);
+            hiddenTestsVisibility(hiddenTestsVisibility, catalog, exercises);
             Path target = out.toAbsolutePath();
             if (!Files.isDirectory(target.getParent())) {
                 throw new UsageError("no such folder for the bundle: " + target.getParent());
             }
-            new GradescopePackager(root, GradescopePackager.thisClassPath()).write(target);
-            spec.commandLine().getOut().printf("Wrote the Gradescope autograder %s (%d kB)%n", out, Files.size(target) / 1024);
+            GradescopePackager.Assignment assignment = new GradescopePackager.Assignment(exercises, deadline, hiddenTestsVisibility);
+            new GradescopePackager(root, GradescopePackager.thisClassPath(), assignment).write(target);
+            spec.commandLine().getOut().printf("Wrote the Gradescope autograder %s (%d kB) grading %s, with a deadline of %d s%n", out,
+                    Files.size(target) / 1024, exercises.isEmpty() ? "every exercise" : String.join(", ", assignment.exercises()), deadline);
             return EXIT_OK;
         }
     }
@@ -443,6 +486,29 @@ public final class Gradelock implements Runnable {
             }
             return root;
         }
+    }
+
+    /**
+     * The hidden tests' visibility on Gradescope that {@code settings} choose, or a usage error naming what is wrong: a value
+     * that is not Gradescope's, or an exercise that is unknown or not among the {@code graded} ones (when some are named).
+     */
+    static HiddenTestsVisibility hiddenTestsVisibility(List<String> settings, ExerciseCatalog catalog, List<String> graded) {
+        HiddenTestsVisibility visibility;
+        try {
+            visibility = HiddenTestsVisibility.parse(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--hidden-tests-visibility: " + e.getMessage());
+        }
+        for (String id : visibility.byExercise().keySet()) {
+            if (catalog.find(id).isEmpty()) {
+                throw new UsageError("--hidden-tests-visibility: unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")");
+            }
+            if (!graded.isEmpty() && !graded.contains(id)) {
+                throw new UsageError("--hidden-tests-visibility names " + id + ", which is not graded here (--exercise "
+                        + String.join(", ", graded) + ")");
+            }
+        }
+        return visibility;
     }
 
     /** The exercises on the class path, after checking that every id asked for is one of them. */

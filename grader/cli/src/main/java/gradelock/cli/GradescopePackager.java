@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -17,19 +19,56 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a Gradescope autograder bundle: {@code setup.sh} (installs a JDK), {@code run_autograder} (grades
- * {@code /autograder/submission} into {@code /autograder/results/results.json}), the course's JDK finder, and under
- * {@code lib/} every entry of this grader's own class path, which holds the engine and each exercise's tests.
+ * {@code /autograder/submission} into {@code /autograder/results/results.json}), {@value #GRADE_OPTIONS} (the assignment's
+ * options for {@code grade}, one a line), the course's JDK finder, and under {@code lib/} every entry of this grader's
+ * own class path, which holds the engine and each exercise's tests.
  */
 final class GradescopePackager {
+
+    /**
+     * Each grading's deadline by default: Gradescope's default timeout is 600 s, past which it kills the autograder and
+     * the student gets 0 and no feedback; the minute left is for the JVM's start, ending the test JVMs and writing
+     * results.json (run_autograder stops the grader itself half a minute past the deadline, should it overrun).
+     */
+    static final int DEFAULT_DEADLINE_SECONDS = 540;
+
+    /** The bundle's file of options for {@code grade}, one a line, which run_autograder reads. */
+    static final String GRADE_OPTIONS = "grade-options";
 
     private static final String RESOURCES = "/gradelock/gradescope/";
 
     private final Path course;
     private final List<Path> classPath;
+    private final Assignment assignment;
 
-    GradescopePackager(Path course, List<Path> classPath) {
+    GradescopePackager(Path course, List<Path> classPath, Assignment assignment) {
         this.course = course;
         this.classPath = List.copyOf(classPath);
+        this.assignment = assignment;
+    }
+
+    /**
+     * What one Gradescope assignment grades, and how.
+     *
+     * @param exercises             the assignment's exercises, or none for all
+     * @param deadlineSeconds       each grading's deadline
+     * @param hiddenTestsVisibility {@code grade --hidden-tests-visibility}'s settings, checked already
+     */
+    record Assignment(List<String> exercises, int deadlineSeconds, List<String> hiddenTestsVisibility) {
+
+        Assignment {
+            exercises = exercises.stream().distinct().toList();
+            hiddenTestsVisibility = List.copyOf(hiddenTestsVisibility);
+        }
+
+        /** The options run_autograder gives {@code grade}, one a line: no quoting, since none holds a line break. */
+        List<String> gradeOptions() {
+            List<String> options = new ArrayList<>();
+            exercises.forEach(id -> options.addAll(List.of("--exercise", id)));
+            options.addAll(List.of("--deadline", Integer.toString(deadlineSeconds)));
+            hiddenTestsVisibility.forEach(setting -> options.addAll(List.of("--hidden-tests-visibility", setting)));
+            return options;
+        }
     }
 
     /** The class path of this JVM, which is the grader's: its jar and every library and exercise beside it. */
@@ -43,6 +82,9 @@ final class GradescopePackager {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
             addResource(out, "setup.sh");
             addResource(out, "run_autograder");
+            out.putNextEntry(new ZipEntry(GRADE_OPTIONS));
+            out.write((String.join("\n", assignment.gradeOptions()) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
             addFile(out, "find-jdk.sh", course.resolve("grader/bin/find-jdk.sh"));
             Set<String> names = new HashSet<>();
             for (Path entry : classPath) {

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,85 @@ class GradeCommandTests {
             assertThat(test.get("visibility").asText()).isIn("visible", "hidden");
         }
         assertThat(run.out()).contains(EXERCISE + ": ", "Total: ");
+    }
+
+    @Test
+    void aHangingSubmissionUnderADeadlineLeavesGradescopeResultsWithWhatWasGradedAndTheRestNotRun() throws IOException {
+        Course.copyTree(Course.solution("threadlocal-connections").resolve("src/main/java"), tmp.resolve("submission"));
+        Course.copyTree(Course.solution("event-consumer").resolve("src/main/java"), tmp.resolve("submission"));
+        hangingStub(EXERCISE, tmp.resolve("submission"));
+        Path results = tmp.resolve("results.json");
+        int deadlineSeconds = 15;
+
+        long start = System.nanoTime();
+        // one exercise at a time: the reference first, then the hanging stub, which takes far longer than the deadline
+        // (every test waits out its limit), then an exercise whose turn comes after the deadline
+        Run run = gradelock("grade", tmp.resolve("submission").toString(), "--exercise", "threadlocal-connections", "--exercise", EXERCISE,
+                "--exercise", "event-consumer", "--jobs", "1", "--deadline", Integer.toString(deadlineSeconds), "--gradescope", results.toString());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(seconds).as("seconds the grading took with a deadline of %d s; it printed:%n%s", deadlineSeconds, run.out())
+                .isLessThanOrEqualTo(deadlineSeconds + 5);
+        JsonNode gradescope = new ObjectMapper().readTree(results.toFile());
+        int sumOfScores = 0;
+        int sumOfMaxScores = 0;
+        List<String> stoppedOrNotRun = new ArrayList<>();
+        for (JsonNode test : gradescope.get("tests")) {
+            String name = test.get("name").asText();
+            String output = test.get("output").asText();
+            if (name.startsWith("threadlocal-connections: ")) {
+                assertThat(test.get("status").asText()).as("status of %s, graded before the deadline: %s", name, output).isEqualTo("passed");
+            } else if (name.startsWith(EXERCISE + ": ") && output.startsWith("not_run")) {
+                assertThat(output).as("why %s was not run", name).containsPattern("grading reached its deadline of 15 s (before|while) this test");
+                stoppedOrNotRun.add(name);
+            }
+            sumOfScores += test.get("score").asInt();
+            sumOfMaxScores += test.get("max_score").asInt();
+        }
+        assertThat(stoppedOrNotRun).as("tests of the hanging %s not run for the deadline", EXERCISE).isNotEmpty();
+        JsonNode notStarted = gradescope.get("tests").get(gradescope.get("tests").size() - 1);
+        assertThat(notStarted.get("name").asText()).isEqualTo("event-consumer: not run");
+        assertThat(notStarted.get("output").asText()).startsWith("Not graded: grading reached its deadline of 15 s before this exercise's tests began");
+        assertThat(gradescope.get("output").asText()).endsWith("Not graded: event-consumer (each says why).");
+        assertThat(sumOfMaxScores).as("what results.json's tests are worth: the three exercises'").isEqualTo(
+                Stream.of("threadlocal-connections", EXERCISE, "event-consumer").mapToInt(id -> Course.CATALOG.find(id).orElseThrow().maxScore()).sum());
+        assertThat(gradescope.get("score").asInt()).as("results.json's score").isEqualTo(sumOfScores)
+                .isGreaterThanOrEqualTo(Course.CATALOG.find("threadlocal-connections").orElseThrow().maxScore());
+    }
+
+    @Test
+    void aDeadlineOrAVisibilityThatCannotBeIsAUsageErrorOnOneLine() {
+        Run noTime = gradelock("grade", tmp.toString(), "--deadline", "0");
+        assertThat(noTime.status()).isEqualTo(2);
+        assertThat(noTime.err().strip()).isEqualTo("gradelock: --deadline must be at least 1 second, but was 0");
+        Run notGradescopes = gradelock("grade", tmp.toString(), "--gradescope", tmp.resolve("results.json").toString(),
+                "--hidden-tests-visibility", "later");
+        assertThat(notGradescopes.status()).isEqualTo(2);
+        assertThat(notGradescopes.err().strip()).startsWith("gradelock: --hidden-tests-visibility: 'later' is not one of Gradescope's visibilities")
+                .doesNotContain("\n");
+        Run noResults = gradelock("grade", tmp.toString(), "--hidden-tests-visibility", "hidden");
+        assertThat(noResults.status()).isEqualTo(2);
+        assertThat(noResults.err().strip()).contains("add --gradescope FILE").doesNotContain("\n");
+    }
+
+    /**
+     * The stub of {@code exerciseId} with every method body (each throws "TODO") replaced by a loop that sleeps and
+     * swallows interrupts: a submission that hangs in every test and uses no CPU doing so.
+     */
+    private static void hangingStub(String exerciseId, Path into) throws IOException {
+        Path stub = Course.ROOT.resolve("exercises").resolve(exerciseId).resolve("src/main/java");
+        Course.copyTree(stub, into);
+        Pattern todo = Pattern.compile("throw new UnsupportedOperationException\\(\\s*\"[^\"]*\"\\s*\\);");
+        try (Stream<Path> sources = Files.walk(stub)) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Path copy = into.resolve(stub.relativize(source).toString());
+                Matcher body = todo.matcher(Files.readString(copy));
+                assertThat(body.find()).as("a method of %s that throws TODO", source).isTrue();
+                Files.writeString(copy, body.replaceAll(
+                        Matcher.quoteReplacement("for (;;) { try { Thread.sleep(1_000); } catch (InterruptedException swallowed) { } }")));
+            }
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -10,12 +10,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code gradelock package gradescope} writes an autograder bundle. These tests lay it out as Gradescope does, in a
  * temporary stand-in for {@code /autograder} (the bundle in {@code source/}, {@code run_autograder} copied beside it,
  * the student's files in {@code submission/}), run {@code run_autograder}, and read {@code results/results.json}
- * against the fields Gradescope documents.
+ * against the fields Gradescope documents. What the bundle's deadline does to a hanging submission is
+ * {@code GradeCommandTests}'s to show, on {@code grade --deadline}, which the bundle passes.
  */
 class GradescopePackageTests {
 
@@ -39,12 +41,13 @@ class GradescopePackageTests {
     @TempDir
     Path autograder;
 
-    @BeforeEach
-    void installTheBundleAsGradescopeDoes() throws IOException {
+    /** Writes a bundle with {@code package gradescope}'s {@code options} and installs it as Gradescope does. */
+    private void installTheBundleAsGradescopeDoes(String... options) throws IOException {
         Path bundle = autograder.resolve("autograder.zip");
         StringWriter out = new StringWriter();
-        int status = Gradelock.run(new String[] {"package", "gradescope", "--out", bundle.toString(), "--course", Course.ROOT.toString()},
-                new PrintWriter(out, true), new PrintWriter(out, true));
+        String[] arguments = Stream.concat(Stream.of("package", "gradescope", "--out", bundle.toString(), "--course", Course.ROOT.toString()),
+                Arrays.stream(options)).toArray(String[]::new);
+        int status = Gradelock.run(arguments, new PrintWriter(out, true), new PrintWriter(out, true));
         assertThat(status).as("exit status of package gradescope; it printed: %s", out).isZero();
         unzip(bundle, autograder.resolve("source"));
         Files.copy(autograder.resolve("source/run_autograder"), autograder.resolve("run_autograder"));
@@ -52,6 +55,7 @@ class GradescopePackageTests {
 
     @Test
     void gradesTheSubmissionIntoResultsJsonWithGradescopesFields() throws Exception {
+        installTheBundleAsGradescopeDoes();
         Course.copyTree(Course.solution("bounded-buffer").resolve("src/main/java"), autograder.resolve("submission"));
 
         int status = runAutograder();
@@ -79,7 +83,33 @@ class GradescopePackageTests {
     }
 
     @Test
+    void anAssignmentsBundleGradesOnlyItsExercisesAndShowsTheHiddenTestsWhenChosen() throws Exception {
+        installTheBundleAsGradescopeDoes("--exercise", "bounded-buffer", "--hidden-tests-visibility", "after_due_date");
+        Course.copyTree(Course.solution("bounded-buffer").resolve("src/main/java"), autograder.resolve("submission"));
+        assertThat(Files.readAllLines(autograder.resolve("source/grade-options"))).as("the options the bundle gives grade")
+                .containsExactly("--exercise", "bounded-buffer", "--deadline", "540", "--hidden-tests-visibility", "after_due_date");
+
+        int status = runAutograder();
+
+        assertThat(status).as("exit status of run_autograder").isZero();
+        JsonNode results = new ObjectMapper().readTree(autograder.resolve("results/results.json").toFile());
+        int boundedBufferMax = Course.CATALOG.find("bounded-buffer").orElseThrow().maxScore();
+        double maxOfTests = 0;
+        for (JsonNode test : results.get("tests")) {
+            String name = test.get("name").asText();
+            assertThat(name).as("a test of an assignment of bounded-buffer alone").startsWith("bounded-buffer: ");
+            assertThat(test.get("visibility").asText()).as("visibility of %s", name)
+                    .isEqualTo(name.endsWith("(hidden test)") ? "after_due_date" : "visible");
+            maxOfTests += test.get("max_score").asDouble();
+        }
+        assertThat(maxOfTests).as("what the tests of an assignment of bounded-buffer alone are worth").isEqualTo(boundedBufferMax);
+        assertThat(results.get("score").asDouble()).as("the score of the bounded-buffer reference").isEqualTo(boundedBufferMax);
+        assertThat(results.get("tests")).as("the tests of results.json").anyMatch(test -> test.get("name").asText().endsWith("(hidden test)"));
+    }
+
+    @Test
     void writesAZeroScoreWithTheReasonWhenGradingFails() throws Exception {
+        installTheBundleAsGradescopeDoes();
         // No submission folder at all: the grader refuses with a usage error and writes nothing itself.
         int status = runAutograder();
 

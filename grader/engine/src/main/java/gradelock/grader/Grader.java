@@ -8,6 +8,7 @@ import gradelock.grader.discover.SubmissionSources;
 import gradelock.grader.execute.ExecutionReport;
 import gradelock.grader.execute.ForkOptions;
 import gradelock.grader.execute.ForkRunner;
+import gradelock.grader.execute.GradingDeadline;
 import gradelock.grader.execute.TemporaryFolders;
 import gradelock.grader.grade.ReportText;
 import gradelock.grader.grade.Scorer;
@@ -23,6 +24,7 @@ import gradelock.grader.report.GradingObserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ public final class Grader {
     private final SubmissionCompiler compiler = new SubmissionCompiler();
     private final Path workRoot;
     private final int exercisesAtOnce;
+    /** How long one grading may take in all, or null for as long as its exercises' budgets allow. */
+    private final Duration deadline;
 
     public Grader(ExerciseCatalog catalog, ForkOptions forkOptions) {
         this(catalog, forkOptions, Path.of(System.getProperty("java.io.tmpdir")));
@@ -61,6 +65,10 @@ public final class Grader {
      *                        reporters hear of them one after another all the same, in the course's order
      */
     public Grader(ExerciseCatalog catalog, ForkOptions forkOptions, Path workRoot, int exercisesAtOnce) {
+        this(catalog, forkOptions, workRoot, exercisesAtOnce, null);
+    }
+
+    private Grader(ExerciseCatalog catalog, ForkOptions forkOptions, Path workRoot, int exercisesAtOnce, Duration deadline) {
         if (exercisesAtOnce < 1) {
             throw new IllegalArgumentException("exercisesAtOnce must be at least 1, but was " + exercisesAtOnce);
         }
@@ -68,11 +76,21 @@ public final class Grader {
         this.forkOptions = forkOptions;
         this.workRoot = workRoot;
         this.exercisesAtOnce = exercisesAtOnce;
+        this.deadline = deadline;
     }
 
     /** This grader, grading {@code exercisesAtOnce} exercises of a submission at the same time. */
     public Grader withExercisesAtOnce(int exercisesAtOnce) {
-        return new Grader(catalog, forkOptions, workRoot, exercisesAtOnce);
+        return new Grader(catalog, forkOptions, workRoot, exercisesAtOnce, deadline);
+    }
+
+    /**
+     * This grader, ending each grading {@code deadline} after it began (a course platform kills an autograder past its own
+     * timeout, and the student then gets nothing): the tests running then are stopped, and what is not done is reported
+     * not run with why ({@link GradingDeadline}). Null for no deadline.
+     */
+    public Grader withDeadline(Duration deadline) {
+        return new Grader(catalog, forkOptions, workRoot, exercisesAtOnce, deadline);
     }
 
     /** As many exercises as test JVMs may run at once, each in a test JVM of its own. */
@@ -104,6 +122,7 @@ public final class Grader {
      */
     public GradingResult grade(Path submission, List<String> exerciseIds, Set<String> onlyTests, GradingObserver observer) throws IOException {
         long start = System.nanoTime();
+        GradingDeadline gradingDeadline = GradingDeadline.after(start, deadline);
         List<ExerciseSpec> exercises = select(exerciseIds);
         observer.gradingStarted(submission, exercises);
         Path workDir = Files.createTempDirectory(workRoot, "gradelock-");
@@ -119,8 +138,9 @@ public final class Grader {
                     GradingObserver inOrder = relay.forExercise(i);
                     pending.add(pool.submit(() -> {
                         inOrder.exerciseStarted(exercise);
-                        ExerciseOutcome outcome = ReportText.withMessageEscaped(
-                                gradeExercise(exercise, found.get(exercise.id()), onlyTests, workDir.resolve(exercise.id()), inOrder));
+                        ExerciseOutcome outcome = gradingDeadline.passed() ? notReached(exercise, gradingDeadline)
+                                : ReportText.withMessageEscaped(gradeExercise(exercise, found.get(exercise.id()), onlyTests, gradingDeadline,
+                                        workDir.resolve(exercise.id()), inOrder));
                         inOrder.exerciseGraded(exercise, outcome);
                         return outcome;
                     }));
@@ -150,8 +170,8 @@ public final class Grader {
                 "unknown exercise '" + id + "' (known: " + String.join(", ", catalog.ids()) + ")"))).toList();
     }
 
-    private ExerciseOutcome gradeExercise(ExerciseSpec exercise, SubmissionSources sources, Set<String> onlyTests, Path workDir,
-                                          GradingObserver observer) {
+    private ExerciseOutcome gradeExercise(ExerciseSpec exercise, SubmissionSources sources, Set<String> onlyTests, GradingDeadline deadline,
+                                          Path workDir, GradingObserver observer) {
         if (sources == null) {
             return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.MISSING,
                     "No submission found: expected class" + (exercise.classes().size() > 1 ? "es " : " ")
@@ -170,13 +190,15 @@ public final class Grader {
             }
             List<TestOutcome> tests = new ArrayList<>();
             ReportText text = new ReportText(ok.submission().sourceByClass());
-            ExecutionReport report = new ForkRunner(forkOptions, workDir).run(exercise, ok.submission(), onlyTests, runs -> {
+            ExecutionReport report = new ForkRunner(forkOptions, workDir).run(exercise, ok.submission(), onlyTests, deadline, runs -> {
                 TestOutcome test = text.cleaned(Scorer.score(exercise, runs));
                 tests.add(test);
                 observer.testGraded(exercise, test);
             });
             if (report.problem() != null) {
-                return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED, report.problem());
+                // the deadline can end the first test JVM before it has listed the tests
+                return deadline.passed() ? notReached(exercise, deadline)
+                        : ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED, report.problem());
             }
             return ExerciseOutcome.graded(exercise.id(), tests);
         } catch (InterruptedException e) {
@@ -186,6 +208,10 @@ public final class Grader {
             return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.CRASHED,
                     "The grader could not grade this exercise: " + e);
         }
+    }
+
+    private static ExerciseOutcome notReached(ExerciseSpec exercise, GradingDeadline deadline) {
+        return ExerciseOutcome.ungraded(exercise.id(), exercise.maxScore(), ExerciseStatus.NOT_RUN, deadline.exerciseNotRunReason());
     }
 
     /** The violations one per line, in the shape of compile errors, so that reports point at each line alike. */

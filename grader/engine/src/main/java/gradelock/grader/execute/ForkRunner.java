@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * Runs an exercise's tests against a compiled submission in forked JVMs. Results stream in as each test
  * ends, so a JVM that dies loses nothing already run. A JVM that may hold stuck threads (after a deadlock,
  * stall or timeout), that dies, or that falls silent is killed with its whole process tree, and the tests
- * it did not reach run in a fresh one, until all have run or the exercise's wall-clock budget is spent.
+ * it did not reach run in a fresh one, until all have run, the exercise's wall-clock budget is spent or the whole
+ * grading's deadline ({@link GradingDeadline}) has come.
  */
 public final class ForkRunner {
 
@@ -76,8 +77,20 @@ public final class ForkRunner {
      */
     public ExecutionReport run(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, Consumer<TestRuns> onTestFinished)
             throws IOException, InterruptedException {
+        return run(exercise, submission, onlyTests, GradingDeadline.NONE, onTestFinished);
+    }
+
+    /**
+     * @param onlyTests      if not empty, only the test methods of these names ({@code Class.method}) run
+     * @param deadline       the whole grading's deadline: at it, the tests running are stopped, and they and those not begun
+     *                       are not run, with the deadline's reasons
+     * @param onTestFinished called, in order, as each test method's runs are complete
+     */
+    public ExecutionReport run(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, GradingDeadline deadline,
+                               Consumer<TestRuns> onTestFinished) throws IOException, InterruptedException {
         Duration budget = options.budgetOverride() != null ? options.budgetOverride() : exercise.budget();
-        Grading grading = new Grading(exercise, submission, onlyTests, System.nanoTime() + budget.toNanos(), budget, new Progress(onTestFinished));
+        Grading grading = new Grading(exercise, submission, onlyTests, System.nanoTime() + budget.toNanos(), budget, deadline,
+                new Progress(onTestFinished));
         Optional<String> noPlan;
         try {
             noPlan = new Lane(grading, null).run(true);
@@ -101,6 +114,7 @@ public final class ForkRunner {
         private final Set<String> onlyTests;
         private final long deadline;
         private final Duration budget;
+        private final GradingDeadline gradingDeadline;
         private final Progress progress;
         private final AtomicInteger forks = new AtomicInteger();
         private final AtomicInteger forksStarted = new AtomicInteger();
@@ -108,12 +122,14 @@ public final class ForkRunner {
         private final List<Exception> failures = new CopyOnWriteArrayList<>();
         private final List<Thread> closing = new CopyOnWriteArrayList<>();
 
-        Grading(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, long deadline, Duration budget, Progress progress) {
+        Grading(ExerciseSpec exercise, CompiledSubmission submission, Set<String> onlyTests, long deadline, Duration budget,
+                GradingDeadline gradingDeadline, Progress progress) {
             this.exercise = exercise;
             this.submission = submission;
             this.onlyTests = onlyTests;
             this.deadline = deadline;
             this.budget = budget;
+            this.gradingDeadline = gradingDeadline;
             this.progress = progress;
         }
 
@@ -205,7 +221,8 @@ public final class ForkRunner {
                         // dealt tests only after hangs: the next JVM boots while this one runs, so that a hang costs its
                         // limit and not a JVM's start as well
                         next = forks > 1 || tests != null ? grading.startFork() : null;
-                        end = drive(fork, grading.exercise, grading.submission, selection, grading.onlyTests, grading.deadline, progress, watch);
+                        end = drive(fork, grading.exercise, grading.submission, selection, grading.onlyTests, grading.deadline,
+                                grading.gradingDeadline, progress, watch);
                     } finally {
                         grading.closeLater(fork);
                     }
@@ -219,6 +236,10 @@ public final class ForkRunner {
                     }
                     if (end.kind() == EndKind.DONE) {
                         progress.notRun(remaining, "The test JVM finished without reaching this test.");
+                        break;
+                    }
+                    if (grading.gradingDeadline.passed()) {
+                        progress.notRun(remaining, grading.gradingDeadline.notRunReason());
                         break;
                     }
                     if (System.nanoTime() >= grading.deadline) {
@@ -284,8 +305,11 @@ public final class ForkRunner {
         }
     }
 
-    /** How a test JVM ended: {@code HUNG} is {@code TAINTED} by a {@code timeout} verdict. */
-    private enum EndKind { DONE, TAINTED, HUNG, DIED, BUDGET, SILENT, TASK_LIMIT }
+    /**
+     * How a test JVM ended: {@code HUNG} is {@code TAINTED} by a {@code timeout} verdict; {@code BUDGET} is the exercise's
+     * budget spent, {@code DEADLINE} the whole grading's deadline reached.
+     */
+    private enum EndKind { DONE, TAINTED, HUNG, DIED, BUDGET, DEADLINE, SILENT, TASK_LIMIT }
 
     private record ForkEnd(EndKind kind, String reason) {
 
@@ -356,7 +380,7 @@ public final class ForkRunner {
 
     /** Sends {@code fork} the tests to run and follows it until it ends. */
     private ForkEnd drive(StartedFork fork, ExerciseSpec exercise, CompiledSubmission submission, List<String> selection, Set<String> onlyTests,
-                          long deadline, Progress progress, Watch watch) throws IOException, InterruptedException {
+                          long deadline, GradingDeadline gradingDeadline, Progress progress, Watch watch) throws IOException, InterruptedException {
         fork.used = true;
         ForkRequest request = new ForkRequest(fork.token, fork.results.socketFile().toString(), exercise.testClasses(), selection, List.copyOf(onlyTests),
                 submission.sourceByClass(), exercise.testTimeout().toMillis(), options.stall().toMillis(), exercise.checkLeaks(),
@@ -368,7 +392,7 @@ public final class ForkRunner {
             // the fork died at once; its log says why
         }
         fork.results.startReading(fork.token, START_LIMIT);
-        return follow(fork, deadline, progress, watch);
+        return follow(fork, deadline, gradingDeadline, progress, watch);
     }
 
     /**
@@ -434,7 +458,8 @@ public final class ForkRunner {
         }
     }
 
-    private ForkEnd follow(StartedFork fork, long deadline, Progress progress, Watch watch) throws InterruptedException {
+    private ForkEnd follow(StartedFork fork, long deadline, GradingDeadline gradingDeadline, Progress progress, Watch watch)
+            throws InterruptedException {
         Process process = fork.process;
         ResultServer results = fork.results;
         Optional<TaskLimit> taskLimit = fork.taskLimit;
@@ -477,6 +502,9 @@ public final class ForkRunner {
                     return new ForkEnd(EndKind.DIED, "it ran out of memory: the test JVM's heap is limited to " + ForkOptions.HEAP_MEGABYTES + " MiB" + tail);
                 }
                 return new ForkEnd(EndKind.DIED, "the test JVM ended unexpectedly (" + status + ")" + tail);
+            }
+            if (gradingDeadline.passed()) {
+                return new ForkEnd(EndKind.DEADLINE, gradingDeadline.stoppedReason());
             }
             long now = System.nanoTime();
             if (now >= deadline) {
@@ -607,6 +635,12 @@ public final class ForkRunner {
                 millis = (System.nanoTime() - watch.runningSinceNanos) / 1_000_000;
             }
             if (running == null || finished.contains(running) || end.kind() == EndKind.DONE) {
+                return;
+            }
+            if (end.kind() == EndKind.DEADLINE) {
+                // stopped on the clock, not shown to hang: no verdict, only why it has none
+                finish(running, end.reason());
+                watch.finished(running);
                 return;
             }
             Verdict verdict = switch (end.kind()) {

@@ -11,7 +11,9 @@ public enum ExerciseStatus {
     /** The submission uses something the grading policy forbids; none of its code was run. */
     POLICY_VIOLATION,
     /** The grader could not finish this exercise (it reports why); the other exercises are unaffected. */
-    CRASHED;
+    CRASHED,
+    /** Grading stopped before this exercise's turn (at its deadline, say); none of its tests ran. The message says why. */
+    NOT_RUN;
 
     @JsonValue
     public String jsonName() {

@@ -4,8 +4,8 @@ import gradelock.grader.model.GradingResult;
 import java.nio.file.Path;
 
 /**
- * A report written to a file once grading has finished. It is written to a temporary file beside the target and
- * moved into place, so a reader never sees half a report.
+ * A report written to a file once grading has finished (and before, by a report that keeps a partial result on disk).
+ * It is written to a temporary file beside the target and moved into place, so a reader never sees half a report.
  */
 abstract class ReportFile implements GradingObserver {
 
@@ -20,6 +20,11 @@ abstract class ReportFile implements GradingObserver {
 
     @Override
     public final void gradingFinished(GradingResult result) {
+        write(result);
+    }
+
+    /** Writes the report of {@code result} now, in place of any before it. */
+    final void write(GradingResult result) {
         AtomicFiles.write(file, render(result));
     }
 }

@@ -1,10 +1,12 @@
 package gradelock.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gradelock.grader.model.ExerciseOutcome;
+import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
 import gradelock.grader.model.SourceLocation;
@@ -17,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,82 @@ class ReportsTests {
         assertThat(ungraded.get("status").asText()).isEqualTo("failed");
         assertThat(ungraded.get("output").asText()).contains("Event.java:12");
         assertThat(results.get("tests").get(1).get("name").asText()).endsWith("(hidden test)");
+    }
+
+    @Test
+    void gradescopeResultsAreOnDiskFromTheStartAndAfterEachExerciseSoThatAKilledGradingLeavesAnHonestOne(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("results/results.json");
+        List<ExerciseSpec> exercises = List.of(
+                new ExerciseSpec("bounded-buffer", "Bounded buffer", "boundedbuffer", List.of("BoundedBuffer"), List.of(), List.of(), 10, 120, 6),
+                new ExerciseSpec("event-consumer", "Events", "eventconsumer", List.of("Event"), List.of(), List.of(), 10, 120, 20));
+        GradescopeReport report = new GradescopeReport(file);
+
+        report.gradingStarted(tmp.resolve("submission"), exercises);
+        JsonNode started = new ObjectMapper().readTree(file.toFile());
+        assertThat(started.get("score").asInt()).as("the score before any exercise is graded").isZero();
+        assertThat(names(started)).containsExactly("bounded-buffer: not run", "event-consumer: not run");
+        assertThat(maxScores(started)).as("what the exercises not graded yet are worth").isEqualTo(26);
+        assertThat(started.get("tests").get(0).get("output").asText()).contains("grading stopped before it reached the end of this exercise");
+        assertThat(started.get("output").asText()).isEqualTo("gradelock: 0/26 points. Not graded: bounded-buffer, event-consumer (each says why).");
+
+        report.exerciseGraded(exercises.get(0), RESULT.exercise("bounded-buffer"));
+        JsonNode oneGraded = new ObjectMapper().readTree(file.toFile());
+        assertThat(oneGraded.get("score").asInt()).as("the score with bounded-buffer graded").isEqualTo(2);
+        assertThat(names(oneGraded)).containsExactly("bounded-buffer: BoundedBufferTests.passes",
+                "bounded-buffer: BoundedBufferHiddenTests.stalls (hidden test)", "bounded-buffer: BoundedBufferHiddenTests.throwsSomething (hidden test)",
+                "event-consumer: not run");
+        assertThat(maxScores(oneGraded)).isEqualTo(26);
+
+        report.gradingFinished(RESULT);
+        assertThat(file).as("results.json once grading has finished").hasContent(GradescopeReport.toJson(RESULT).stripTrailing());
+    }
+
+    @Test
+    void gradescopeShowsHiddenTestsWhenTheInstructorChoseForEachExercise() throws Exception {
+        HiddenTestsVisibility chosen = HiddenTestsVisibility.parse(List.of("after_due_date", "event-consumer=hidden"));
+        assertThat(chosen.of("bounded-buffer")).isEqualTo(GradescopeVisibility.AFTER_DUE_DATE);
+        assertThat(chosen.of("event-consumer")).isEqualTo(GradescopeVisibility.HIDDEN);
+
+        JsonNode tests = new ObjectMapper().readTree(GradescopeReport.toJson(RESULT, chosen)).get("tests");
+        assertThat(visibilities(tests)).as("the visibility of each test: public, hidden, hidden, and an exercise that does not compile")
+                .containsExactly("visible", "after_due_date", "after_due_date", "visible");
+        JsonNode byDefault = new ObjectMapper().readTree(GradescopeReport.toJson(RESULT)).get("tests");
+        assertThat(visibilities(byDefault)).as("the visibility of each test by default").containsOnly("visible");
+        for (GradescopeVisibility each : GradescopeVisibility.values()) {
+            JsonNode chosenForOne = new ObjectMapper().readTree(GradescopeReport.toJson(RESULT,
+                    HiddenTestsVisibility.parse(List.of("bounded-buffer=" + each.jsonName())))).get("tests");
+            assertThat(chosenForOne.get(1).get("visibility").asText()).as("a hidden test's visibility set to %s", each).isEqualTo(each.jsonName());
+        }
+    }
+
+    @Test
+    void aHiddenTestsVisibilityThatIsNotGradescopesIsRefusedWithASentence() {
+        assertThatThrownBy(() -> HiddenTestsVisibility.parse(List.of("bounded-buffer=after-due-date")))
+                .hasMessage("'after-due-date' is not one of Gradescope's visibilities (visible, after_due_date, after_published, hidden)"
+                        + " in 'bounded-buffer=after-due-date'");
+        assertThatThrownBy(() -> HiddenTestsVisibility.parse(List.of("hidden", "visible")))
+                .hasMessageStartingWith("a visibility for every exercise is given twice (hidden and visible)");
+        assertThatThrownBy(() -> HiddenTestsVisibility.parse(List.of("=hidden"))).hasMessageContaining("names no exercise");
+    }
+
+    private static List<String> names(JsonNode results) {
+        List<String> names = new ArrayList<>();
+        results.get("tests").forEach(test -> names.add(test.get("name").asText()));
+        return names;
+    }
+
+    private static int maxScores(JsonNode results) {
+        int max = 0;
+        for (JsonNode test : results.get("tests")) {
+            max += test.get("max_score").asInt();
+        }
+        return max;
+    }
+
+    private static List<String> visibilities(JsonNode tests) {
+        List<String> visibilities = new ArrayList<>();
+        tests.forEach(test -> visibilities.add(test.get("visibility").asText()));
+        return visibilities;
     }
 
     @Test
