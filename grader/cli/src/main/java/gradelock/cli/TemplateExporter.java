@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 final class TemplateExporter {
 
     private static final String RESOURCES = "/gradelock/template/";
-    /** What the wrapper needs; .mvn/maven.config is left out, it marks the course repository itself. */
+    /**
+     * What the wrapper needs; the course's .mvn/maven.config is left out, it marks the course repository itself (the
+     * template has its own).
+     */
     private static final List<String> WRAPPER_FILES = List.of("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties");
     /** The background the exercises' READMEs link to, and the demo it runs. */
     private static final List<String> DOCS = List.of("docs/concepts.md", "docs/demo/SeedComparison.java");
@@ -40,6 +43,12 @@ final class TemplateExporter {
             Files.createDirectories(target.getParent());
             Files.copy(course.resolve(file), target, StandardCopyOption.COPY_ATTRIBUTES);
         }
+        // --fail-at-end: ./mvnw test tests every exercise, even after one whose tests fail, and the reactor summary
+        // names each exercise with SUCCESS or FAILURE.
+        // No .mvn/jvm.config: the wrapper's Maven (3.9.12 or later) no longer prints sun.misc.Unsafe warnings on a JDK
+        // 24 or newer, and neither option that silences an older one fits every student: --sun-misc-unsafe-memory-access
+        // stops a JDK before 23 from starting, and -Dguice_custom_class_loading=CHILD makes Maven 3.8 warn instead.
+        writeResource("maven.config", out.resolve(".mvn/maven.config"));
         writeResource("README.md", out.resolve("README.md"));
         writeResource("gitignore", out.resolve(".gitignore"));
         writeResource("public-tests.yml", out.resolve(".github/workflows/public-tests.yml"));

@@ -12,15 +12,30 @@ import gradelock.grader.validate.ValidationReport;
 import gradelock.grader.validate.Validator;
 import gradelock.grader.validate.Variant;
 import gradelock.grader.validate.VariantResult;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreeScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 /** The course repository these tests run in, and a grader over its exercises. */
 final class Course {
@@ -132,6 +147,56 @@ final class Course {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The annotations that make a method a test of JUnit Jupiter's, by simple name. */
+    private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "RepeatedTest", "ParameterizedTest", "TestFactory", "TestTemplate");
+
+    /**
+     * The display name of every test method in a test class's source, by method name, in the order the source has them:
+     * its {@code @DisplayName}, or JUnit's default ({@code method()}) where it has none. Read from the source a student
+     * reads, parsed by javac (nothing is compiled, so the stub the tests call need not be there).
+     */
+    static Map<String, String> displayNamesOfTests(Path testSource) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) javac.getTask(null, files, null, List.of(), null, files.getJavaFileObjects(testSource));
+            Map<String, String> names = new LinkedHashMap<>();
+            for (CompilationUnitTree unit : task.parse()) {
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void visitMethod(MethodTree method, Void unused) {
+                        List<? extends AnnotationTree> annotations = method.getModifiers().getAnnotations();
+                        if (annotations.stream().anyMatch(annotation -> TEST_ANNOTATIONS.contains(simpleName(annotation)))) {
+                            names.put(method.getName().toString(), annotations.stream()
+                                    .filter(annotation -> simpleName(annotation).equals("DisplayName")).findFirst()
+                                    .map(annotation -> stringValue(annotation, testSource)).orElse(method.getName() + "()"));
+                        }
+                        return super.visitMethod(method, unused);
+                    }
+                }.scan(unit, null);
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String simpleName(AnnotationTree annotation) {
+        String name = annotation.getAnnotationType().toString();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** The string of a one-argument annotation such as {@code @DisplayName("3.1 ...")}. */
+    private static String stringValue(AnnotationTree annotation, Path source) {
+        ExpressionTree argument = annotation.getArguments().getFirst();
+        if (argument instanceof AssignmentTree assignment) {
+            argument = assignment.getExpression();
+        }
+        if (argument instanceof LiteralTree literal && literal.getValue() instanceof String value) {
+            return value;
+        }
+        throw new AssertionError("expected a string literal as the argument of " + annotation + " in " + source + ", found " + argument);
     }
 
     /** What a command of the CLI returned and printed. */

@@ -8,6 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of the hidden tests, the solutions or the faulty variants appears where students look.
  */
 class CourseLayoutTests {
+
+    /** A public test's display name: its number (task, then test) and what it checks, as in "3.1 take() on an empty buffer waits". */
+    private static final Pattern TEST_NUMBER = Pattern.compile("((\\d+)\\.\\d+) \\S.*");
+    /** An item of the numbered list of tasks in an exercise's README. */
+    private static final Pattern TASK = Pattern.compile("(\\d+)\\. \\*\\*");
 
     static Stream<ExerciseSpec> exercises() {
         return Course.CATALOG.all().stream();
@@ -33,6 +43,30 @@ class CourseLayoutTests {
         exercise.publicTests().forEach(name -> assertThat(folder.resolve("src/test/java").resolve(name.replace('.', '/') + ".java"))
                 .as("public test " + name).isRegularFile());
         assertThat(exercise.id()).as("exercise ids are kebab-case").matches("[a-z]+(-[a-z]+)*");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exercises")
+    void everyPublicTestIsNumberedAfterATaskOfItsReadme(ExerciseSpec exercise) {
+        // The README promises "test 3.1 belongs to task 3": the number leads the display name that Surefire, the IDE and
+        // the workflow's summary show.
+        Path folder = Course.ROOT.resolve("exercises").resolve(exercise.id());
+        Set<Integer> tasks = taskNumbers(folder.resolve("README.md"));
+        assertThat(tasks).as("numbered tasks under \"## Your tasks\" in the README of %s", exercise.id()).isNotEmpty();
+        Set<String> numbers = new TreeSet<>();
+        for (String testClass : exercise.publicTests()) {
+            Map<String, String> displayNames = Course.displayNamesOfTests(folder.resolve("src/test/java").resolve(testClass.replace('.', '/') + ".java"));
+            assertThat(displayNames).as("tests of the public test class %s", testClass).isNotEmpty();
+            displayNames.forEach((method, displayName) -> {
+                Matcher number = TEST_NUMBER.matcher(displayName);
+                assertThat(number.matches()).as("the display name of %s.%s, \"%s\", begins with the number of its task and test (\"3.1 ...\")",
+                        testClass, method, displayName).isTrue();
+                assertThat(tasks).as("tasks of the README of %s, for the test %s.%s numbered %s", exercise.id(), testClass, method, number.group(1))
+                        .contains(Integer.parseInt(number.group(2)));
+                assertThat(numbers.add(number.group(1))).as("the number %s of %s.%s is given to no other test of %s",
+                        number.group(1), testClass, method, exercise.id()).isTrue();
+            });
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +121,23 @@ class CourseLayoutTests {
                         + " keep the two\n * the same.\n *\n * <p>How long a test waits")
                 .replace("public record Deadline", "record Deadline");
         assertThat(read(copy)).as("%s, against the testkit's Deadline.java", Course.ROOT.relativize(copy)).isEqualTo(expected);
+    }
+
+    /** The numbers of the numbered list under the README's "## Your tasks" heading ("1. **Create the buffer.** ..."). */
+    private static Set<Integer> taskNumbers(Path readme) {
+        Set<Integer> tasks = new TreeSet<>();
+        boolean inTasks = false;
+        for (String line : read(readme).lines().toList()) {
+            if (line.startsWith("## ")) {
+                inTasks = line.equals("## Your tasks");
+            } else if (inTasks) {
+                Matcher task = TASK.matcher(line);
+                if (task.lookingAt()) {
+                    tasks.add(Integer.parseInt(task.group(1)));
+                }
+            }
+        }
+        return tasks;
     }
 
     private static List<Path> filesUnder(Path root) {

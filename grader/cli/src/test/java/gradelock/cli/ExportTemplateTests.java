@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +20,20 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code gradelock export-template} writes what a student receives. These tests export it, look through every file
- * and every compiled class of it for anything of the instructors', and build it as a student would: with the stubs
- * (it compiles, and the public tests fail on the stubs' TODOs) and with each reference solution in place of its stub
- * (every public test passes, with no solutions/ or grader/ anywhere near).
+ * and every compiled class of it for anything of the instructors', and build it as a student would, with the plain
+ * {@code ./mvnw test} of its README: with the stubs (it compiles, every exercise is tested although the first one
+ * already fails, and the public tests fail on the stubs' TODOs, listed by their numbered display names) and with each
+ * reference solution in place of its stub (every public test passes, with no solutions/ or grader/ anywhere near).
  */
 class ExportTemplateTests {
 
@@ -34,6 +41,8 @@ class ExportTemplateTests {
     private static final Pattern TESTSUITE = Pattern.compile(
             "<testsuite [^>]*?tests=\"(\\d+)\"[^>]*?errors=\"(\\d+)\"[^>]*?skipped=\"(\\d+)\"[^>]*?failures=\"(\\d+)\"");
     private static final List<String> INSTRUCTOR_FOLDERS = List.of("solutions", "grader", "faulty", "alternatives");
+    /** What a JDK from 24 on prints when Maven's own libraries use sun.misc.Unsafe, before anything of the build. */
+    private static final String UNSAFE_WARNING = "sun.misc.Unsafe";
 
     @TempDir
     Path workspace;
@@ -50,10 +59,13 @@ class ExportTemplateTests {
                 build.logTail()).isNotZero();
         assertThat(build.log()).as("the template's build log").doesNotContain("COMPILATION ERROR");
         for (ExerciseSpec spec : exercises()) {
+            assertThat(reactorStatus(build, spec.id())).as("%s in the reactor summary of ./mvnw test with the stubs (every exercise is tested,"
+                    + " not only up to the first that fails); the log ends:%n%s", spec.id(), build.logTail()).isEqualTo("FAILURE");
             for (String testClass : spec.publicTests()) {
                 Counts counts = counts(template, spec.id(), testClass);
                 assertThat(counts.tests()).as("tests of %s that ran against the stub", testClass).isPositive();
                 assertThat(counts.failures() + counts.errors()).as("tests of %s that failed against the stub", testClass).isPositive();
+                assertTestsAreShownByTheirNumberedNames(template, build, spec.id(), testClass);
             }
             Path classes = template.resolve(spec.id()).resolve("target/classes");
             for (String stubClass : spec.classes()) {
@@ -61,11 +73,23 @@ class ExportTemplateTests {
                         .as("the stub %s compiled in the template", stubClass).exists();
             }
         }
+        assertThat(build.log().lines().filter(line -> line.contains(UNSAFE_WARNING)))
+                .as("lines about sun.misc.Unsafe in the log of ./mvnw test on Java %s (Maven's own libraries print them first on a JDK 24"
+                        + " or newer, before anything of the build)", Runtime.version().feature())
+                .isEmpty();
         assertHoldsNothingOfTheInstructors(template, "the template after its build (compiled classes included)");
-        assertThat(run(template, "bash", ".github/public-tests-summary.sh").log())
-                .as("the workflow's summary of the public tests")
-                .contains("| exercise | passed | failed | skipped |")
-                .contains(exercises().stream().map(spec -> "| " + spec.id() + " | ").toList());
+        String summary = run(template, "bash", ".github/public-tests-summary.sh").log();
+        assertThat(summary).as("the workflow's summary of the public tests").contains("| exercise | passed | failed | skipped | failed tests |");
+        for (ExerciseSpec spec : exercises()) {
+            List<String> failedNumbers = new ArrayList<>();
+            for (String testClass : spec.publicTests()) {
+                failedNumbers.addAll(failedTestNumbers(template, spec.id(), testClass));
+            }
+            failedNumbers.sort(Comparator.comparing((String number) -> Integer.parseInt(number.substring(0, number.indexOf('.'))))
+                    .thenComparing(number -> Integer.parseInt(number.substring(number.indexOf('.') + 1))));
+            assertThat(summary.lines()).as("the row of %s in the workflow's summary, which lists the numbers of the tests that failed", spec.id())
+                    .anyMatch(row -> row.startsWith("| " + spec.id() + " | ") && row.endsWith(" | " + String.join(", ", failedNumbers) + " |"));
+        }
     }
 
     @Test
@@ -79,6 +103,8 @@ class ExportTemplateTests {
 
         assertThat(build.exitStatus()).as("./mvnw test in the template with the references; its log ends:%n%s", build.logTail()).isZero();
         for (ExerciseSpec spec : exercises()) {
+            assertThat(reactorStatus(build, spec.id())).as("%s in the reactor summary of ./mvnw test with the references", spec.id())
+                    .isEqualTo("SUCCESS");
             for (String testClass : spec.publicTests()) {
                 Counts counts = counts(template, spec.id(), testClass);
                 assertThat(counts.tests()).as("tests of %s that ran", testClass).isPositive();
@@ -86,6 +112,17 @@ class ExportTemplateTests {
                         .as("errors, skipped and failures of %s against the reference", testClass).containsExactly(0, 0, 0);
             }
         }
+    }
+
+    @Test
+    void theTemplatesMavenSettingsTestEveryExerciseEvenAfterOneFails() throws IOException {
+        Path template = export();
+
+        assertThat(template.resolve(".mvn/maven.config")).as("the template's .mvn/maven.config, which ./mvnw test reads").exists();
+        assertThat(Files.readAllLines(template.resolve(".mvn/maven.config")))
+                .as("options in the template's .mvn/maven.config: --fail-at-end, so that an exercise whose tests fail does not stop the"
+                        + " others from being tested")
+                .containsAnyOf("--fail-at-end", "-fae");
     }
 
     @Test
@@ -171,17 +208,70 @@ class ExportTemplateTests {
     private record Counts(int tests, int errors, int skipped, int failures) {
     }
 
+    /**
+     * {@code ./mvnw test} as the template's README has it, with no option of ours, on the JDK these tests run on (as a
+     * student's own JDK would be); only -B -ntp, which change how Maven prints, not what it does.
+     */
     private static Build build(Path template) throws Exception {
-        Build build = run(template, template.resolve("mvnw").toString(), "-B", "-ntp", "-fae", "test");
+        Build build = run(template, Map.of("JAVA_HOME", System.getProperty("java.home")),
+                template.resolve("mvnw").toString(), "-B", "-ntp", "test");
         Files.writeString(template.resolve("build.log"), build.log());
         return build;
     }
 
+    /** What Maven's reactor summary says of an exercise's module ("SUCCESS", "FAILURE", "SKIPPED"), or null if it is not there. */
+    private static String reactorStatus(Build build, String exerciseId) {
+        Matcher line = Pattern.compile("exercise: " + Pattern.quote(exerciseId) + " \\.+ ([A-Z]+)").matcher(build.log());
+        return line.find() ? line.group(1) : null;
+    }
+
+    /**
+     * Every test of the class is shown by its display name, which begins with the number of its task in the README: in
+     * Surefire's XML report (what IDEs and CI read) and in the console's list of the class's tests.
+     */
+    private static void assertTestsAreShownByTheirNumberedNames(Path template, Build build, String exerciseId, String testClass) throws Exception {
+        NodeList testcases = testcases(template, exerciseId, testClass);
+        List<String> reported = IntStream.range(0, testcases.getLength())
+                .mapToObj(i -> ((Element) testcases.item(i)).getAttribute("name")).toList();
+        assertThat(reported).as("names of the tests in Surefire's report of %s", testClass)
+                .containsExactlyInAnyOrderElementsOf(Course.displayNamesOfTests(
+                        template.resolve(exerciseId).resolve("src/test/java").resolve(testClass.replace('.', '/') + ".java")).values())
+                .allMatch(name -> name.matches("\\d+\\.\\d+ .+"));
+        for (String name : reported) {
+            assertThat(build.log()).as("the console of ./mvnw test, which should list the test \"%s\" of %s by that name", name, testClass)
+                    .contains(name);
+        }
+    }
+
+    /** The numbers ("3.1") of the tests of a class that failed or erred, in Surefire's report, whose names begin with them. */
+    private static List<String> failedTestNumbers(Path template, String exerciseId, String testClass) throws Exception {
+        NodeList testcases = testcases(template, exerciseId, testClass);
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < testcases.getLength(); i++) {
+            Element testcase = (Element) testcases.item(i);
+            if (testcase.getElementsByTagName("failure").getLength() + testcase.getElementsByTagName("error").getLength() > 0) {
+                String name = testcase.getAttribute("name");
+                numbers.add(name.substring(0, name.indexOf(' ')));
+            }
+        }
+        return numbers;
+    }
+
+    private static NodeList testcases(Path template, String exerciseId, String testClass) throws Exception {
+        Path report = template.resolve(exerciseId).resolve("target/surefire-reports/TEST-" + testClass + ".xml");
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getElementsByTagName("testcase");
+    }
+
     private static Build run(Path dir, String... command) throws Exception {
+        return run(dir, Map.of(), command);
+    }
+
+    private static Build run(Path dir, Map<String, String> environment, String... command) throws Exception {
         Path log = Files.createTempFile("gradelock-template-", ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             boolean finished = process.waitFor(BUILD_LIMIT_MINUTES, TimeUnit.MINUTES);
             if (!finished) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
