@@ -54,6 +54,7 @@ final class TemplateExporter {
         writeResource("public-tests.yml", out.resolve(".github/workflows/public-tests.yml"));
         Path summary = out.resolve(".github/public-tests-summary.sh");
         writeResource("public-tests-summary.sh", summary);
+        writeResource("PublicTestsAnnotations.java", out.resolve(".github/PublicTestsAnnotations.java"));
         makeExecutable(summary);
         makeExecutable(out.resolve("mvnw"));
     }

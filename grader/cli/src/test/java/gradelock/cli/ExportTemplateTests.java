@@ -90,6 +90,34 @@ class ExportTemplateTests {
             assertThat(summary.lines()).as("the row of %s in the workflow's summary, which lists the numbers of the tests that failed", spec.id())
                     .anyMatch(row -> row.startsWith("| " + spec.id() + " | ") && row.endsWith(" | " + String.join(", ", failedNumbers) + " |"));
         }
+        assertAnnotatesTheStubsOnTheirLines(template);
+    }
+
+    /**
+     * The workflow's annotations, from the stubs' real Surefire reports: each on a line of the template's own files, one a
+     * line, at most GitHub's ten errors a step, then a notice of how many failing tests are left unannotated.
+     */
+    private static void assertAnnotatesTheStubsOnTheirLines(Path template) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> lines = run(template, java.toString(), ".github/PublicTestsAnnotations.java").log().lines().toList();
+        List<String> errors = lines.stream().filter(line -> line.startsWith("::error ")).toList();
+        assertThat(errors).as("the workflow's error annotations of the stubs' failing tests").hasSize(10);
+        Pattern place = Pattern.compile("::error file=([^,]+),line=(\\d+),");
+        List<String> places = new ArrayList<>();
+        for (String error : errors) {
+            Matcher matcher = place.matcher(error);
+            assertThat(matcher.find()).as("an annotation on a file and line: %s", error).isTrue();
+            Path file = template.resolve(matcher.group(1));
+            assertThat(file).as("the annotated file").isRegularFile();
+            assertThat(matcher.group(1)).as("the annotated file, a stub's").contains("/src/main/java/");
+            assertThat(Files.readAllLines(file).get(Integer.parseInt(matcher.group(2)) - 1)).as("the annotated line of %s", file)
+                    .contains("UnsupportedOperationException");
+            places.add(matcher.group(1) + ":" + matcher.group(2));
+        }
+        assertThat(places).as("annotated lines").doesNotHaveDuplicates();
+        assertThat(errors.get(0)).as("the first annotation, on the line that fails the most tests")
+                .contains("file=bounded-buffer/src/main/java/boundedbuffer/BoundedBuffer.java,", " public tests fail here");
+        assertThat(lines).as("after ten errors, the notice of the rest").anyMatch(line -> line.matches("::notice .*::GitHub shows at most 10 .*"));
     }
 
     @Test
