@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -55,12 +56,19 @@ public final class ForkRunner {
 
     private final ForkOptions options;
     private final Path workDir;
+    private final TestJvmPermits permits;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
 
     public ForkRunner(ForkOptions options, Path workDir) {
+        this(options, workDir, TestJvmPermits.FOR_THIS_MACHINE);
+    }
+
+    /** @param permits how many test JVMs may be alive at once, shared with every other grading of this process */
+    ForkRunner(ForkOptions options, Path workDir, TestJvmPermits permits) {
         this.options = options;
         this.workDir = workDir;
+        this.permits = permits;
     }
 
     /**
@@ -133,8 +141,15 @@ public final class ForkRunner {
             this.progress = progress;
         }
 
-        StartedFork startFork() throws IOException {
+        /** A test JVM a test needs: it waits until the machine's memory allows one more ({@link TestJvmPermits}). */
+        StartedFork startFork() throws IOException, InterruptedException {
+            permits.acquire();
             return start(exercise, submission, forksStarted.incrementAndGet());
+        }
+
+        /** A spare test JVM, to boot while another runs, if the machine's memory allows one more now; else none. */
+        StartedFork startSpare() throws IOException {
+            return permits.tryAcquire() ? start(exercise, submission, forksStarted.incrementAndGet()) : null;
         }
 
         void startLane(List<String> tests) {
@@ -220,7 +235,7 @@ public final class ForkRunner {
                         // once a lane has needed a fresh JVM it tends to need more (one per hanging test), and a lane is
                         // dealt tests only after hangs: the next JVM boots while this one runs, so that a hang costs its
                         // limit and not a JVM's start as well
-                        next = forks > 1 || tests != null ? grading.startFork() : null;
+                        next = forks > 1 || tests != null ? grading.startSpare() : null;
                         end = drive(fork, grading.exercise, grading.submission, selection, grading.onlyTests, grading.deadline,
                                 grading.gradingDeadline, progress, watch);
                     } finally {
@@ -336,6 +351,7 @@ public final class ForkRunner {
         private Process process;
         private Thread outputKeeper;
         private boolean used;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private StartedFork(String exerciseId, int number) throws IOException {
             this.exerciseId = exerciseId;
@@ -346,26 +362,41 @@ public final class ForkRunner {
             this.archive = SharedClassArchive.forTestJvms(options.javaExecutable(), options.classPath(), options.jvmOptions());
         }
 
+        /** Ends the test JVM and all it started, and gives its permit back; once. */
         @Override
         public void close() {
-            // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
-            taskLimit.ifPresent(TaskLimit::close);
-            if (process != null) {
-                ProcessTrees.kill(process.toHandle(), marker);
-            }
-            if (used) {
-                archive.ifPresent(a -> a.learnFrom(exerciseId, classList));
+            if (closed.getAndSet(true)) {
+                return;
             }
             try {
-                results.close();
-            } catch (IOException e) {
-                // its socket file goes with the grading's folder
+                // the group first: it holds every descendant, orphans included, and cannot grow while it is emptied
+                taskLimit.ifPresent(TaskLimit::close);
+                if (process != null) {
+                    ProcessTrees.kill(process.toHandle(), marker);
+                }
+                if (used) {
+                    archive.ifPresent(a -> a.learnFrom(exerciseId, classList));
+                }
+                try {
+                    results.close();
+                } catch (IOException e) {
+                    // its socket file goes with the grading's folder
+                }
+            } finally {
+                permits.release();
             }
         }
     }
 
+    /** Starts a test JVM under a permit already taken, which its {@code close} gives back (here, if it fails to start). */
     private StartedFork start(ExerciseSpec exercise, CompiledSubmission submission, int forkNumber) throws IOException {
-        StartedFork fork = new StartedFork(exercise.id(), forkNumber);
+        StartedFork fork;
+        try {
+            fork = new StartedFork(exercise.id(), forkNumber);
+        } catch (IOException | RuntimeException e) {
+            permits.release();
+            throw e;
+        }
         try {
             List<String> archiveOptions = fork.archive.map(a -> a.optionsFor(exercise.id(), fork.classList)).orElse(List.of());
             fork.process = start(submission, fork.log, fork.marker, fork.taskLimit, archiveOptions);
