@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,13 +38,18 @@ class TestJvmPermitsTests {
         TestJvmPermits two = new TestJvmPermits(2);
         List<TestOutcome> outcomes = new ArrayList<>();
 
+        // two hangs one after the other, then a third and a passing test dealt out to two lanes, each of which would
+        // have a spare beside its JVM: four JVMs wanted at once, for two permits
+        Set<String> threeHangs = Set.of("HangingTestsFixture.passesFirst", "HangingTestsFixture.hangs1", "HangingTestsFixture.hangs2",
+                "HangingTestsFixture.hangs3", "HangingTestsFixture.passesLast");
+
         ExecutionReport report = new ForkRunner(ForkOptions.likeThisJvm(), workDir, two)
-                .run(spec, submission, runs -> outcomes.add(Scorer.score(spec, runs)));
+                .run(spec, submission, threeHangs, runs -> outcomes.add(Scorer.score(spec, runs)));
 
         assertThat(report.problem()).isNull();
         // the verdicts LanesTests sees with every test JVM it asks for
         assertThat(outcomes).extracting(TestOutcome::verdict).containsExactly(
-                Verdict.PASSED, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.PASSED);
+                Verdict.PASSED, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.TIMEOUT, Verdict.PASSED);
         assertThat(two.mostInUse()).as("the most test JVMs alive at once, running or spare").isEqualTo(2);
         assertThat(two.tryAcquire() && two.tryAcquire()).as("both permits free again once grading has returned").isTrue();
     }
