@@ -12,6 +12,10 @@ import gradelock.grader.report.GradingObserver;
 import gradelock.grader.batch.BatchGrader;
 import gradelock.grader.discover.UnreadableSubmissionException;
 import gradelock.grader.batch.ClassSummary;
+import gradelock.grader.batch.Fingerprint;
+import gradelock.grader.batch.Shard;
+import gradelock.grader.batch.ShardManifest;
+import gradelock.grader.batch.ShardMerger;
 import gradelock.grader.batch.StudentSubmission;
 import gradelock.grader.report.AtomicFiles;
 import gradelock.grader.report.BatchProgress;
@@ -39,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,11 +51,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The {@code gradelock} command line. */
-@Command(name = "gradelock", mixinStandardHelpOptions = true, version = "gradelock 0.1.0",
+@Command(name = "gradelock", mixinStandardHelpOptions = true, version = Gradelock.VERSION,
         description = "Grades Java concurrency exercises: compiles a submission, runs public and hidden tests in forked JVMs,"
                 + " and names deadlocks, stalls and timeouts.",
         subcommands = {Gradelock.Grade.class, Gradelock.Batch.class, Gradelock.Validate.class, Gradelock.Calibrate.class,
-                Gradelock.ExportTemplate.class, Gradelock.Package.class})
+                Gradelock.Merge.class, Gradelock.ExportTemplate.class, Gradelock.Package.class})
 public final class Gradelock implements Runnable {
 
     /** Grading completed (whatever the score). */
@@ -65,8 +70,23 @@ public final class Gradelock implements Runnable {
     /** limits.json as calibrate writes it: indented, tests in name order, so that a recalibration's diff reads well. */
     private static final ObjectMapper LIMITS_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The version {@code --version} prints, and shard outputs record. */
+    static final String VERSION = "gradelock 0.1.0";
+
+    /** Kubernetes sets it in each pod of an Indexed Job: the pod's index, from 0. */
+    static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
+    /** How many shards a class is graded in, for {@code batch} under {@link #JOB_COMPLETION_INDEX} (or {@code --shards}). */
+    static final String SHARDS_VARIABLE = "GRADELOCK_SHARDS";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The environment the commands read ({@link #JOB_COMPLETION_INDEX}, {@link #SHARDS_VARIABLE}). */
+    private final Map<String, String> environment;
+
+    private Gradelock(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -74,7 +94,12 @@ public final class Gradelock implements Runnable {
 
     /** Runs the command line with the given streams and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Gradelock());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, in the given environment. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new Gradelock(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
@@ -320,11 +345,25 @@ public final class Gradelock implements Runnable {
             description = {"Grades a whole class: DIR holds one folder or .zip per student, named by the student's id.",
                     "Writes OUT/<student>/result.json, report.txt and report.html as each student finishes, OUT/gradebook.csv after"
                             + " each, and at the end OUT/summary.txt and summary.html, out of the exercises named with --exercise or"
-                            + " else those the class submitted. Students graded before are skipped unless --force."})
+                            + " else those the class submitted. Students graded before are skipped unless --force.",
+                    "With --shard I/N (or, in a Kubernetes Indexed Job, JOB_COMPLETION_INDEX and " + SHARDS_VARIABLE + " or --shards N)"
+                            + " it grades only shard I of N of the class, by a hash of each student's id, and records it in OUT/"
+                            + ShardManifest.FILE + " for gradelock merge (docs/scale.md)."})
     static final class Batch implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        Gradelock gradelock;
+
+        @Option(names = "--shard", paramLabel = "I/N", description = "grade only shard I of N (counted from 1): the students whose id"
+                + " hashes to it; default: " + JOB_COMPLETION_INDEX + " + 1 of " + SHARDS_VARIABLE + " (or --shards) when set, else everyone")
+        String shard;
+
+        @Option(names = "--shards", paramLabel = "N", description = "how many shards, when " + JOB_COMPLETION_INDEX + " says which one"
+                + " (instead of " + SHARDS_VARIABLE + ")")
+        Integer shards;
 
         @Parameters(index = "0", paramLabel = "DIR", description = "the class: one folder or .zip per student")
         Path classDir;
@@ -358,16 +397,166 @@ public final class Gradelock implements Runnable {
                 throw new UsageError("no students in " + classDir + ": it should hold one folder or .zip file per student");
             }
             List<String> columns = exercises.isEmpty() ? catalog.ids() : exercises.stream().distinct().toList();
+            Shard part = shard(gradelock.environment);
+            if (part != null) {
+                ShardManifest manifest = ShardManifest.of(fingerprint(), exercises, columns, part, students);
+                checkResumesTheSameShard(manifest);
+                Files.createDirectories(out);
+                manifest.writeInto(out);
+                spec.commandLine().getOut().printf("Shard %s: %d of the class's %d students%n", part, manifest.students().size(), students.size());
+                students = part.of(students);
+            }
             PrintWriter console = spec.commandLine().getOut();
             // the test JVMs left over by the students graded at once go to their exercises
             Grader grader = new Grader(catalog, ForkOptions.likeThisJvm()).withExercisesAtOnce(Math.max(1, Grader.defaultExercisesAtOnce() / jobs));
             ClassSummary summary = new BatchGrader(grader, out, jobs, force)
                     .grade(students, exercises, columns, new BatchProgress(console));
-            AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(summary, true));
-            AtomicFiles.write(out.resolve("summary.html"), ClassSummaryHtml.toHtml(summary));
+            writeSummaries(out, summary);
             console.printf("%nWrote %s, summary.txt and summary.html (with every student's score and reports) and a folder per student in %s%n",
                     BatchGrader.GRADEBOOK_FILE, out);
             return EXIT_OK;
+        }
+
+        /**
+         * The shard to grade: {@code --shard}, else {@value #JOB_COMPLETION_INDEX} + 1 of {@code --shards} or
+         * {@value #SHARDS_VARIABLE}, else null (the whole class); a usage error when only one of index and count is known.
+         */
+        Shard shard(Map<String, String> environment) {
+            if (shard != null) {
+                if (shards != null) {
+                    throw new UsageError("--shards goes with " + JOB_COMPLETION_INDEX + "; --shard " + shard + " names the count already");
+                }
+                try {
+                    return Shard.parse(shard);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError(e.getMessage());
+                }
+            }
+            String index = environment.get(JOB_COMPLETION_INDEX);
+            String countFrom = shards != null ? "--shards" : SHARDS_VARIABLE;
+            String count = shards != null ? shards.toString() : environment.get(SHARDS_VARIABLE);
+            if (index == null && count == null) {
+                return null;
+            }
+            if (index == null) {
+                throw new UsageError(countFrom + " " + count + " says how many shards but not which one to grade: pass --shard I/N,"
+                        + " or set " + JOB_COMPLETION_INDEX + " (from 0)");
+            }
+            if (count == null) {
+                throw new UsageError(JOB_COMPLETION_INDEX + " is " + index + " but the number of shards is unknown: set "
+                        + SHARDS_VARIABLE + " or pass --shards N");
+            }
+            int total;
+            int zeroBased;
+            try {
+                total = Integer.parseInt(count.strip());
+            } catch (NumberFormatException e) {
+                throw new UsageError(countFrom + " must be a whole number of shards, but was '" + count + "'");
+            }
+            if (total < 1) {
+                throw new UsageError(countFrom + " must be at least 1, but was " + total);
+            }
+            try {
+                zeroBased = Integer.parseInt(index.strip());
+            } catch (NumberFormatException e) {
+                throw new UsageError(JOB_COMPLETION_INDEX + " must be a whole number from 0 to " + (total - 1) + ", but was '" + index + "'");
+            }
+            if (zeroBased < 0 || zeroBased >= total) {
+                throw new UsageError(JOB_COMPLETION_INDEX + " must be from 0 to " + (total - 1) + " for " + total + " shards ("
+                        + countFrom + "), but was " + zeroBased);
+            }
+            return new Shard(zeroBased + 1, total);
+        }
+
+        /** A rerun resumes its own shard; results of another shard, grader or course in OUT would be merged as this one's. */
+        private void checkResumesTheSameShard(ShardManifest manifest) {
+            if (!Files.isRegularFile(out.resolve(ShardManifest.FILE))) {
+                return;
+            }
+            ShardManifest earlier;
+            try {
+                earlier = ShardManifest.readFrom(out);
+            } catch (IOException | RuntimeException unreadable) {
+                return; // half-written: this run writes it anew
+            }
+            String differs = earlier.fingerprint().difference(manifest.fingerprint());
+            if (!earlier.shard().equals(manifest.shard())) {
+                differs = "shard " + earlier.shard();
+            } else if (differs == null && !earlier.exercises().equals(manifest.exercises())) {
+                differs = "other exercises";
+            }
+            if (differs != null && !force) {
+                throw new UsageError(out + " holds results graded as " + (differs.startsWith("shard") ? differs : "with " + differs)
+                        + "; grade shard " + manifest.shard() + " into a new --out (or pass --force to grade it again there)");
+            }
+        }
+    }
+
+    /** summary.txt and summary.html, as batch and merge write them. */
+    static void writeSummaries(Path out, ClassSummary summary) {
+        AtomicFiles.write(out.resolve("summary.txt"), BatchProgress.summary(summary, true));
+        AtomicFiles.write(out.resolve("summary.html"), ClassSummaryHtml.toHtml(summary));
+    }
+
+    /** The grader running now and the course on its class path. */
+    static Fingerprint fingerprint() {
+        return Fingerprint.of(VERSION, List.of(Gradelock.class, BatchGrader.class), Gradelock.class.getClassLoader());
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = {"Merges the outputs of batch --shard I/N, one per shard, into OUT as one batch of the whole class writes it:"
+                    + " a folder per student, gradebook.csv, summary.txt and summary.html.",
+                    "Refuses shards graded with another grader, course, exercises or class, a student graded in two shards, and a"
+                            + " shard missing or stopped part way (rerun it: it resumes), unless --allow-partial."})
+    static final class Merge implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "SHARD_OUT", arity = "1..*", description = "the --out folder of each shard")
+        List<Path> shardOutputs = new ArrayList<>();
+
+        @Option(names = "--out", paramLabel = "OUT", required = true, description = "a new (or empty) folder for the class's results")
+        Path out;
+
+        @Option(names = "--allow-partial", description = "merge the shards given even if some are missing or stopped part way, and"
+                + " list the students left out")
+        boolean allowPartial;
+
+        @Override
+        public Integer call() throws Exception {
+            Path target = out.toAbsolutePath().normalize();
+            for (Path shardOut : shardOutputs) {
+                if (shardOut.toAbsolutePath().normalize().equals(target)) {
+                    throw new UsageError("--out " + out + " is one of the shards to merge; choose a new folder");
+                }
+            }
+            if (Files.exists(out) && !isEmptyFolder(out)) {
+                throw new UsageError(out + " already exists and is not an empty folder; choose a new one");
+            }
+            ShardMerger.Merged merged;
+            try {
+                merged = ShardMerger.merge(shardOutputs, out, allowPartial);
+            } catch (ShardMerger.Refused refused) {
+                throw new UsageError("cannot merge: " + refused.getMessage());
+            }
+            writeSummaries(out, merged.summary());
+            PrintWriter console = spec.commandLine().getOut();
+            console.printf("Merged %d of %d shards: %d students%n", merged.shards().size(), merged.shardCount(), merged.summary().studentCount());
+            if (!merged.complete()) {
+                console.println("PARTIAL: " + ShardMerger.whatIsMissing(merged.shardCount(), merged.missingShards(), merged.missingStudents()));
+            }
+            console.printf("Wrote %s, summary.txt and summary.html and a folder per student in %s%n", BatchGrader.GRADEBOOK_FILE, out);
+            return EXIT_OK;
+        }
+    }
+
+    private static boolean isEmptyFolder(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (var entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
         }
     }
 
@@ -395,15 +584,6 @@ public final class Gradelock implements Runnable {
             new TemplateExporter(root).export(out);
             spec.commandLine().getOut().printf("Wrote the student template to %s (try: cd %s && ./mvnw test)%n", out, out);
             return EXIT_OK;
-        }
-
-        private static boolean isEmptyFolder(Path path) throws IOException {
-            if (!Files.isDirectory(path)) {
-                return false;
-            }
-            try (var entries = Files.list(path)) {
-                return entries.findAny().isEmpty();
-            }
         }
     }
 

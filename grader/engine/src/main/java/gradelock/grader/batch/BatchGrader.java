@@ -34,6 +34,8 @@ public final class BatchGrader {
     public static final String HTML_REPORT_FILE = "report.html";
     public static final String FAILURE_FILE = "failure.txt";
     public static final String GRADEBOOK_FILE = "gradebook.csv";
+    /** How {@code failure.txt} begins, before the reason. */
+    private static final String FAILURE_PREFIX = "The grader could not grade this submission: ";
 
     private final Grader grader;
     private final Path out;
@@ -120,12 +122,18 @@ public final class BatchGrader {
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             try {
-                AtomicFiles.write(folder.resolve(FAILURE_FILE), "The grader could not grade this submission: " + reason + System.lineSeparator());
+                AtomicFiles.write(folder.resolve(FAILURE_FILE), FAILURE_PREFIX + reason + System.lineSeparator());
             } catch (UncheckedIOException unwritable) {
                 reason += " (and " + FAILURE_FILE + " could not be written: " + unwritable.getMessage() + ")";
             }
             return StudentResult.failed(student.student(), reason);
         }
+    }
+
+    /** The reason a {@code failure.txt} gives, as the batch that wrote it had it. */
+    static String failureReason(String failureFile) {
+        String reason = failureFile.startsWith(FAILURE_PREFIX) ? failureFile.substring(FAILURE_PREFIX.length()) : failureFile;
+        return reason.endsWith(System.lineSeparator()) ? reason.substring(0, reason.length() - System.lineSeparator().length()) : reason;
     }
 
     private GradingResult earlierResult(String student) {
