@@ -479,15 +479,13 @@ public final class Gradelock implements Runnable {
             } catch (IOException | RuntimeException unreadable) {
                 return; // half-written: this run writes it anew
             }
-            String differs = earlier.fingerprint().difference(manifest.fingerprint());
-            if (!earlier.shard().equals(manifest.shard())) {
-                differs = "shard " + earlier.shard();
-            } else if (differs == null && !earlier.exercises().equals(manifest.exercises())) {
-                differs = "other exercises";
-            }
-            if (differs != null && !force) {
-                throw new UsageError(out + " holds results graded as " + (differs.startsWith("shard") ? differs : "with " + differs)
-                        + "; grade shard " + manifest.shard() + " into a new --out (or pass --force to grade it again there)");
+            String fingerprints = earlier.fingerprint().difference(manifest.fingerprint());
+            String graded = !earlier.shard().equals(manifest.shard()) ? "as shard " + earlier.shard()
+                    : fingerprints != null ? "with different " + fingerprints
+                    : !earlier.exercises().equals(manifest.exercises()) ? "on other exercises" : null;
+            if (graded != null && !force) {
+                throw new UsageError(out + " holds results graded " + graded + "; grade shard " + manifest.shard()
+                        + " into a new --out (or pass --force to grade it again there)");
             }
         }
     }

@@ -179,6 +179,17 @@ class ShardCommandTests {
         assertThat(wrong.status()).isEqualTo(2);
         assertThat(wrong.err().strip()).isEqualTo("gradelock: " + shards.get(0) + " holds results graded as shard 1/3; grade shard 2/3"
                 + " into a new --out (or pass --force to grade it again there)");
+
+        Path manifest = shards.get(0).resolve(ShardManifest.FILE);
+        ObjectNode json = (ObjectNode) JSON.readTree(manifest.toFile());
+        ((ObjectNode) json.get("fingerprint")).put("grader", "0123456789abcdef0123");
+        Files.writeString(manifest, json.toString());
+
+        Run otherGrader = gradelock("batch", tmp.resolve("class").toString(), "--out", shards.get(0).toString(), "--shard", "1/3");
+
+        assertThat(otherGrader.status()).isEqualTo(2);
+        assertThat(otherGrader.err().strip()).startsWith("gradelock: " + shards.get(0) + " holds results graded with different grader"
+                + " builds (code digests 0123456789ab and ").endsWith("); grade shard 1/3 into a new --out (or pass --force to grade it again there)");
     }
 
     @Test
