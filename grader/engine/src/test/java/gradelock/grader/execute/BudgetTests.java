@@ -7,12 +7,10 @@ import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +23,8 @@ class BudgetTests {
     @Test
     void theTestsLeftWhenTheBudgetRunsOutAreNotRunAndSaySoOnce() throws Exception {
         // no calibrated limits: the first hang runs on until the budget of 2 s ends it, long before its ceiling of 10 s
-        ExerciseSpec spec = new ExerciseSpec("fixture", "Fixture", "gradelock.fixtures", List.of("Locks"),
-                List.of("gradelock.fixtures.HangingTestsFixture"), List.of(), 10, 120, 0);
-        CompiledSubmission submission = new CompiledSubmission("fixture", Files.createDirectories(workDir.resolve("classes")),
-                Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
+        ExerciseSpec spec = FixtureExercise.of("HangingTestsFixture", 10);
+        CompiledSubmission submission = FixtureExercise.submission(workDir);
         List<TestOutcome> outcomes = new ArrayList<>();
 
         new ForkRunner(ForkOptions.likeThisJvm().withBudget(Duration.ofSeconds(2)), workDir)

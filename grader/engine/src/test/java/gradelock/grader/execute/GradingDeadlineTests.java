@@ -7,12 +7,10 @@ import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,10 +37,8 @@ class GradingDeadlineTests {
 
     @BeforeAll
     static void gradeTheFixtureUnderADeadline() throws Exception {
-        ExerciseSpec spec = new ExerciseSpec("fixture", "Fixture", "gradelock.fixtures", List.of("Locks"),
-                List.of("gradelock.fixtures.OutlastsTheDeadlineFixture"), List.of(), 30, 120, 0);
-        Path emptyClasses = Files.createDirectories(workDir.resolve("classes"));
-        CompiledSubmission submission = new CompiledSubmission("fixture", emptyClasses, Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
+        ExerciseSpec spec = FixtureExercise.of("OutlastsTheDeadlineFixture", 30);
+        CompiledSubmission submission = FixtureExercise.submission(workDir);
         long start = System.nanoTime();
         report = new ForkRunner(ForkOptions.likeThisJvm(), workDir).run(spec, submission, Set.of(), GradingDeadline.after(start, DEADLINE),
                 runs -> outcomes.add(Scorer.score(spec, runs)));

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,10 +31,8 @@ class LanesTests {
 
     @BeforeAll
     static void gradeTheFixture() throws Exception {
-        ExerciseSpec spec = new ExerciseSpec("fixture", "Fixture", "gradelock.fixtures", List.of("Locks"),
-                List.of("gradelock.fixtures.HangingTestsFixture"), List.of(), 10, 120, 0);
-        Path emptyClasses = Files.createDirectories(workDir.resolve("classes"));
-        CompiledSubmission submission = new CompiledSubmission("fixture", emptyClasses, Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
+        ExerciseSpec spec = FixtureExercise.of("HangingTestsFixture", 10);
+        CompiledSubmission submission = FixtureExercise.submission(workDir);
         report = new ForkRunner(ForkOptions.likeThisJvm(), workDir).run(spec, submission, runs -> {
             synchronized (outcomes) {
                 outcomes.add(Scorer.score(spec, runs));

@@ -7,11 +7,9 @@ import gradelock.grader.grade.Scorer;
 import gradelock.grader.model.ExerciseSpec;
 import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +29,8 @@ class TestJvmPermitsTests {
 
     @Test
     void aGradingThatHangsInLanesKeepsToItsPermitsWithTheSameVerdictsAndGivesThemAllBack() throws Exception {
-        ExerciseSpec spec = new ExerciseSpec("fixture", "Fixture", "gradelock.fixtures", List.of("Locks"),
-                List.of("gradelock.fixtures.HangingTestsFixture"), List.of(), 10, 120, 0);
-        CompiledSubmission submission = new CompiledSubmission("fixture", Files.createDirectories(workDir.resolve("classes")),
-                Map.of("gradelock.fixtures.Locks", "fixtures/Locks.java"));
+        ExerciseSpec spec = FixtureExercise.of("HangingTestsFixture", 10);
+        CompiledSubmission submission = FixtureExercise.submission(workDir);
         TestJvmPermits two = new TestJvmPermits(2);
         List<TestOutcome> outcomes = new ArrayList<>();
 
