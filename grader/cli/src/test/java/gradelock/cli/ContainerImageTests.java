@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -97,11 +96,7 @@ class ContainerImageTests {
         builder.environment().remove("GRADELOCK_JAVA_HOME");
         builder.environment().put("JAVA_HOME", javaHome.toString());
         Process process = builder.start();
-        boolean finished = process.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+        boolean finished = Course.finishedWithin(process, RUN_LIMIT_MINUTES);
         assertThat(finished).as("the entry point finished within %d minutes; it printed:%n%s", RUN_LIMIT_MINUTES,
                 Files.readString(log)).isTrue();
         return new Run(process.exitValue(), Files.readString(log));

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -197,6 +198,21 @@ final class Course {
             return value;
         }
         throw new AssertionError("expected a string literal as the argument of " + annotation + " in " + source + ", found " + argument);
+    }
+
+    /**
+     * Waits up to {@code minutes} for {@code process}; past them, kills it and everything it started (a grader's test
+     * JVMs, a Maven build's forks), so that a test that gives up leaves nothing running.
+     *
+     * @return whether it finished in time
+     */
+    static boolean finishedWithin(Process process, long minutes) throws InterruptedException {
+        if (process.waitFor(minutes, TimeUnit.MINUTES)) {
+            return true;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return false;
     }
 
     /** What a command of the CLI returned and printed. */

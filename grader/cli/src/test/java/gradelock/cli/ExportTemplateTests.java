@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -300,11 +299,7 @@ class ExportTemplateTests {
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            boolean finished = process.waitFor(BUILD_LIMIT_MINUTES, TimeUnit.MINUTES);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+            boolean finished = Course.finishedWithin(process, BUILD_LIMIT_MINUTES);
             assertThat(finished).as("%s finished within %d minutes", String.join(" ", command), BUILD_LIMIT_MINUTES).isTrue();
             return new Build(process.exitValue(), Files.readString(log));
         } finally {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -127,11 +126,7 @@ class GradescopePackageTests {
         builder.environment().put("AUTOGRADER_ROOT", autograder.toString());
         builder.environment().put("GRADELOCK_JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
-        boolean finished = process.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+        boolean finished = Course.finishedWithin(process, RUN_LIMIT_MINUTES);
         assertThat(finished).as("run_autograder finished within %d minutes; it printed:%n%s", RUN_LIMIT_MINUTES,
                 Files.readString(log)).isTrue();
         assertThat(autograder.resolve("results/results.json")).as("results.json; run_autograder printed:%n%s", Files.readString(log)).exists();

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,8 +298,7 @@ class ShardCommandTests {
         builder.environment().remove("JOB_COMPLETION_INDEX");
         builder.environment().remove("GRADELOCK_SHARDS");
         Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
+        if (!Course.finishedWithin(process, 5)) {
             throw new AssertionError("gradelock " + String.join(" ", args) + " did not finish in 5 minutes: " + Files.readString(log));
         }
         return new ChildRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));

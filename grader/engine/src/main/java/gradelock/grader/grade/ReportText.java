@@ -7,6 +7,7 @@ import gradelock.grader.model.TestOutcome;
 import gradelock.grader.model.WaitingThread;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -132,12 +133,17 @@ public final class ReportText {
                 if (out == null) {
                     out = new StringBuilder(lines.length() + 16).append(lines, 0, i);
                 }
-                out.append(String.format("\\u%04X", (int) c));
+                out.append(spelt(c));
             } else if (out != null) {
                 out.append(c);
             }
         }
         return out == null ? lines : out.toString();
+    }
+
+    /** How a character no report can show is written instead: {@code \u001B} for ESC, as Java spells it. */
+    public static String spelt(int character) {
+        return String.format(Locale.ROOT, "\\u%04X", character);
     }
 
     private static boolean unshowable(char c) {

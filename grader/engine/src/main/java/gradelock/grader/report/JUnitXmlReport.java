@@ -1,5 +1,6 @@
 package gradelock.grader.report;
 
+import gradelock.grader.grade.ReportText;
 import gradelock.grader.model.ExerciseOutcome;
 import gradelock.grader.model.ExerciseStatus;
 import gradelock.grader.model.GradingResult;
@@ -185,7 +186,7 @@ public final class JUnitXmlReport extends ReportFile {
             if (allowedInXml(codePoint)) {
                 legal.appendCodePoint(codePoint);
             } else {
-                legal.append(String.format(Locale.ROOT, "\\u%04X", codePoint));
+                legal.append(ReportText.spelt(codePoint));
             }
         });
         return legal.toString();
